@@ -1,0 +1,52 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "protocheck",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "protocheck", targets: ["protocheck"]),
+        .library(name: "ProtocheckKit", targets: ["ProtocheckKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CZ3", path: "Sources/CZ3", pkgConfig: nil, providers: [.apt(["libz3-dev"])]),
+        .target(name: "Terms"),
+        .target(name: "Model", dependencies: ["Terms"]),
+        .target(name: "Solver", dependencies: ["CZ3", "Terms"]),
+        .target(name: "Engine", dependencies: ["Terms", "Model", "Solver"]),
+        .target(name: "Traces", dependencies: [
+            "Terms", "Model", "Engine",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        .target(name: "Replay", dependencies: [
+            "Terms", "Model", "Engine", "Traces",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "_CryptoExtras", package: "swift-crypto"),
+            .product(name: "BigInt", package: "BigInt"),
+        ]),
+        .target(name: "Frontends", dependencies: ["Terms", "Model"]),
+        .target(name: "Models", dependencies: ["Terms", "Model"], path: "models"),
+        .target(name: "ProtocheckKit", dependencies: [
+            "Terms", "Model", "Solver", "Engine", "Traces", "Replay", "Frontends", "Models",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        .executableTarget(name: "protocheck", dependencies: [
+            "ProtocheckKit",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "TermsTests", dependencies: ["Terms"]),
+        .testTarget(name: "SolverTests", dependencies: ["Solver", "Terms"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "Model", "Terms", "Models"]),
+        .testTarget(name: "ModelsTests", dependencies: ["ProtocheckKit", "Engine", "Model", "Models"]),
+        .testTarget(name: "TracesTests", dependencies: ["Traces", "Engine", "Model", "Terms"]),
+        .testTarget(name: "ReplayTests", dependencies: ["Replay", "Engine", "Model", "Terms", "Models"]),
+        .testTarget(name: "FrontendsTests", dependencies: ["Frontends", "Model", "Terms"], resources: [.copy("spdl")]),
+        .testTarget(name: "ProtocheckTests", dependencies: ["ProtocheckKit"]),
+    ]
+)

@@ -1,0 +1,148 @@
+import Terms
+
+/// A condition a role checks, or a property's side condition. Equalities of terms are settled by
+/// unification; the rest (disequalities, integer comparisons) by the solver.
+public enum Condition: Hashable, Sendable, CustomStringConvertible {
+    case equal(Term, Term)
+    case notEqual(Term, Term)
+    /// Integer comparison `lhs >= rhs`, e.g. a balance covering a price.
+    case atLeast(Term, Term)
+
+    public var terms: [Term] {
+        switch self {
+        case .equal(let a, let b), .notEqual(let a, let b), .atLeast(let a, let b): return [a, b]
+        }
+    }
+
+    public func map(_ f: (Term) -> Term) -> Condition {
+        switch self {
+        case .equal(let a, let b): return .equal(f(a), f(b))
+        case .notEqual(let a, let b): return .notEqual(f(a), f(b))
+        case .atLeast(let a, let b): return .atLeast(f(a), f(b))
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .equal(let a, let b): return "\(a) = \(b)"
+        case .notEqual(let a, let b): return "\(a) ≠ \(b)"
+        case .atLeast(let a, let b): return "\(a) ≥ \(b)"
+        }
+    }
+}
+
+/// What a role claims at a point of its script: one of Lowe's authentication properties or secrecy.
+public enum Goal: Hashable, Sendable {
+    /// The intruder never learns the term (from this role's view, with honest partners).
+    case secret(Term)
+    /// The partner agent has executed some event.
+    case aliveness(of: Term)
+    /// The partner has run the protocol apparently with this agent.
+    case weakAgreement(with: Term)
+    /// The partner has executed a matching `Running` signal with this agent and the same data;
+    /// injective: every commit has its own partner run (a replay violates it).
+    case agreement(with: Term, on: [Term], injective: Bool, tag: String)
+
+    public var kind: PropertyKind {
+        switch self {
+        case .secret: return .secrecy
+        case .aliveness: return .aliveness
+        case .weakAgreement: return .weakAgreement
+        case .agreement(_, _, let inj, _): return inj ? .injectiveAgreement : .nonInjectiveAgreement
+        }
+    }
+
+    public var terms: [Term] {
+        switch self {
+        case .secret(let t): return [t]
+        case .aliveness(let a), .weakAgreement(let a): return [a]
+        case .agreement(let a, let ds, _, _): return [a] + ds
+        }
+    }
+
+    public func map(_ f: (Term) -> Term) -> Goal {
+        switch self {
+        case .secret(let t): return .secret(f(t))
+        case .aliveness(let a): return .aliveness(of: f(a))
+        case .weakAgreement(let a): return .weakAgreement(with: f(a))
+        case .agreement(let a, let ds, let inj, let tag): return .agreement(with: f(a), on: ds.map(f), injective: inj, tag: tag)
+        }
+    }
+
+    public static func agreement(with a: Term, on data: [Term], injective: Bool) -> Goal {
+        .agreement(with: a, on: data, injective: injective, tag: "")
+    }
+}
+
+public enum PropertyKind: String, Hashable, Sendable, Codable, CaseIterable {
+    case secrecy, aliveness
+    case weakAgreement = "weak-agreement"
+    case nonInjectiveAgreement = "non-injective-agreement"
+    case injectiveAgreement = "injective-agreement"
+    case custom
+}
+
+/// Where an event was written, so that model errors can point at the line.
+public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public init(file: String, line: Int, column: Int = 1) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+    public var description: String { "\(file):\(line):\(column)" }
+}
+
+/// One step of a role script.
+public struct Event: Hashable, Sendable {
+    public enum Action: Hashable, Sendable {
+        /// Send a message (with the step number of the narration).
+        case send(label: String, Term)
+        /// Receive a message matching the pattern; unbound names in it get bound.
+        case receive(label: String, Term)
+        /// Generate a fresh value for the name.
+        case fresh(Term)
+        /// Bind a name to a value computed from what the role knows.
+        case assign(Term, Term)
+        /// Abort the run unless the condition holds.
+        case check(Condition)
+        /// Record an event for authentication properties (`Running`) or conditional properties.
+        case signal(name: String, data: [Term])
+        /// In a run marked as an old, compromised session, hand the term to the intruder; elsewhere nothing.
+        case reveal(Term)
+        /// A property, checked when the run reaches this point.
+        case claim(name: String, Goal)
+    }
+
+    public var action: Action
+    public var location: SourceLocation
+
+    public init(_ action: Action, location: SourceLocation) {
+        self.action = action
+        self.location = location
+    }
+
+    public var label: String? {
+        switch action {
+        case .send(let l, _), .receive(let l, _): return l
+        default: return nil
+        }
+    }
+
+    public func map(_ f: (Term) -> Term) -> Event {
+        let a: Action
+        switch action {
+        case .send(let l, let t): a = .send(label: l, f(t))
+        case .receive(let l, let t): a = .receive(label: l, f(t))
+        case .fresh(let t): a = .fresh(f(t))
+        case .assign(let v, let t): a = .assign(f(v), f(t))
+        case .check(let c): a = .check(c.map(f))
+        case .signal(let n, let ds): a = .signal(name: n, data: ds.map(f))
+        case .reveal(let t): a = .reveal(f(t))
+        case .claim(let n, let g): a = .claim(name: n, g.map(f))
+        }
+        return Event(a, location: location)
+    }
+}

@@ -1,0 +1,57 @@
+import Terms
+
+/// A property to check: a claim of a role (or a conditional secrecy) under one setting.
+public struct Property: Hashable, Sendable {
+    public enum Origin: Hashable, Sendable {
+        /// The claim event at `event` in role `role` (indices into the model).
+        case claim(role: Int, event: Int, Goal)
+        case conditional(ConditionalSecrecy)
+    }
+
+    public var name: String
+    public var kind: PropertyKind
+    /// Whose view the property takes, as the source document names the role.
+    public var role: String
+    public var setting: Setting
+    public var origin: Origin
+
+    /// The property in words, for reports and traces.
+    public var summary: String {
+        switch origin {
+        case .conditional(let c): return c.summary
+        case .claim(_, _, let goal):
+            switch goal {
+            case .secret(let t): return "\(role) believes the intruder never learns \(t)"
+            case .aliveness(let a): return "when \(role) finishes, \(a) has been running the protocol"
+            case .weakAgreement(let a): return "when \(role) finishes with \(a), \(a) has been running the protocol with \(role)"
+            case .agreement(let a, let ds, let inj, _):
+                let on = ds.map(\.description).joined(separator: ", ")
+                return inj
+                    ? "each run of \(role) that finishes with \(a) has its own run of \(a) with \(role) agreeing on \(on)"
+                    : "when \(role) finishes with \(a), \(a) has been running with \(role) agreeing on \(on)"
+            }
+        }
+    }
+}
+
+extension ProtocolModel {
+    /// Every property: each claim and each conditional secrecy, under each setting it applies to.
+    /// A property checked outside the first setting is named `claim@setting`.
+    public var properties: [Property] {
+        var out: [Property] = []
+        for (si, setting) in settings.enumerated() {
+            let suffix = si == 0 ? "" : "@\(setting.name)"
+            for (ri, role) in roles.enumerated() {
+                for (ei, e) in role.events.enumerated() {
+                    guard case .claim(let name, let goal) = e.action else { continue }
+                    out.append(Property(name: name + suffix, kind: goal.kind, role: role.name, setting: setting,
+                                        origin: .claim(role: ri, event: ei, goal)))
+                }
+            }
+            for c in conditionals where c.settings?.contains(setting.name) ?? true {
+                out.append(Property(name: c.name + suffix, kind: .custom, role: c.role, setting: setting, origin: .conditional(c)))
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,67 @@
+import Terms
+
+// Role-script statements, written one per line like a narration:
+//
+//     Fresh(Na)
+//     Send("1", aenc(Na, A, key: pk(B)))
+//     Recv("2", aenc(Na, Nb, key: pk(A)))
+//
+// Each captures its source line so that a model error can point at it.
+
+@resultBuilder
+public enum ScriptBuilder {
+    public static func buildExpression(_ e: Event) -> [Event] { [e] }
+    public static func buildExpression(_ es: [Event]) -> [Event] { es }
+    public static func buildBlock(_ parts: [Event]...) -> [Event] { parts.flatMap { $0 } }
+    public static func buildOptional(_ part: [Event]?) -> [Event] { part ?? [] }
+    public static func buildEither(first: [Event]) -> [Event] { first }
+    public static func buildEither(second: [Event]) -> [Event] { second }
+    public static func buildArray(_ parts: [[Event]]) -> [Event] { parts.flatMap { $0 } }
+}
+
+private func here(_ file: StaticString, _ line: UInt, _ column: UInt) -> SourceLocation {
+    SourceLocation(file: "\(file)", line: Int(line), column: Int(column))
+}
+
+public func Send(_ label: String, _ t: Term, file: StaticString = #fileID, line: UInt = #line, column: UInt = #column) -> Event {
+    Event(.send(label: label, t), location: here(file, line, column))
+}
+
+public func Recv(_ label: String, _ pattern: Term, file: StaticString = #fileID, line: UInt = #line, column: UInt = #column) -> Event {
+    Event(.receive(label: label, pattern), location: here(file, line, column))
+}
+
+public func Fresh(_ names: Term..., file: StaticString = #fileID, line: UInt = #line, column: UInt = #column) -> [Event] {
+    names.map { Event(.fresh($0), location: here(file, line, column)) }
+}
+
+/// `Assign(K, hash(R, n))`: the role computes a value and names it.
+public func Assign(_ name: Term, _ value: Term, file: StaticString = #fileID, line: UInt = #line, column: UInt = #column) -> Event {
+    Event(.assign(name, value), location: here(file, line, column))
+}
+
+public func Check(_ c: Condition, file: StaticString = #fileID, line: UInt = #line, column: UInt = #column) -> Event {
+    Event(.check(c), location: here(file, line, column))
+}
+
+/// The partner's side of an agreement: "I am running the protocol with `peer`, on `data`".
+public func Running(with peer: Term, _ data: Term..., tag: String = "", file: StaticString = #fileID, line: UInt = #line, column: UInt = #column) -> Event {
+    Event(.signal(name: runningSignal(tag), data: [peer] + data), location: here(file, line, column))
+}
+
+/// An event that conditional properties talk about, e.g. `Signal("stored", Id, K)`.
+public func Signal(_ name: String, _ data: Term..., file: StaticString = #fileID, line: UInt = #line, column: UInt = #column) -> Event {
+    Event(.signal(name: name, data: data), location: here(file, line, column))
+}
+
+/// In a setting with compromised old sessions, an old run hands `t` to the intruder here.
+public func Reveal(_ t: Term, file: StaticString = #fileID, line: UInt = #line, column: UInt = #column) -> Event {
+    Event(.reveal(t), location: here(file, line, column))
+}
+
+public func Claim(_ name: String, _ goal: Goal, file: StaticString = #fileID, line: UInt = #line, column: UInt = #column) -> Event {
+    Event(.claim(name: name, goal), location: here(file, line, column))
+}
+
+/// The signal name behind `Running(with:...)`, shared with the engine's agreement check.
+public func runningSignal(_ tag: String) -> String { tag.isEmpty ? "Running" : "Running:\(tag)" }

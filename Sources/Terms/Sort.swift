@@ -1,0 +1,11 @@
+/// The type of a term, used for typed matching. A variable of sort `.message` accepts any term;
+/// with `--type-flaws` every variable does.
+public enum Sort: String, Hashable, Sendable, Codable, CaseIterable {
+    case agent, nonce, key, number, message
+
+    /// Nonces and numbers live in the integers, so `N + 5` and balances are arithmetic.
+    public var isNumeric: Bool { self == .nonce || self == .number }
+
+    /// Whether a variable of this sort may be bound to a term of sort `other`.
+    public func accepts(_ other: Sort) -> Bool { self == .message || self == other }
+}
