@@ -6,6 +6,7 @@ public enum Registry {
 
     /// Protocols with known results from the literature: they validate the engine.
     public static let validation: [ProtocolModel] = [
+        nspk, nsl, otwayRees, dhUnauthenticated, iso9798NoIdentity, iso9798WithIdentity,
     ]
 
     /// The protocols of the source documents in ../shared/seeds.

@@ -22,8 +22,8 @@ public func literal(_ n: Int) -> Term { .number(n) }
 
 public func pk(_ a: Term) -> Term { .app(.pk, [a]) }
 public func sk(_ a: Term) -> Term { .app(.sk, [a]) }
-/// The long-term symmetric key shared by two agents, `k(A,B)` (not the same as `k(B,A)`).
-public func k(_ a: Term, _ b: Term) -> Term { .app(.shk, [a, b]) }
+/// The long-term symmetric key shared by two agents; `k(A,B) == k(B,A)`: one key per pair.
+public func k(_ a: Term, _ b: Term) -> Term { .apply(.shk, [a, b]) }
 
 public func tuple(_ items: Term...) -> Term { .tuple(items) }
 public func senc(_ items: Term..., key: Term) -> Term { .app(.senc, [.tuple(items), key]) }

@@ -107,6 +107,7 @@ public struct Knowledge: Sendable {
 
     /// The last step of a derivation of `t`, if `t` is derivable.
     private func derivationRoot(_ t: Term) -> DerivationStep? {
+        if case .atom(let a) = t, a.isPublic { return DerivationStep(.public, t) }
         if let step = origin[t] { return step }
         switch t {
         case .atom(let a): return a.isPublic ? DerivationStep(.public, t) : nil

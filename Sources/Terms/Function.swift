@@ -15,7 +15,7 @@ public enum Function: Hashable, Sendable, Comparable, CustomStringConvertible {
     case pk
     /// Private key of an agent: no one but the agent (or the intruder, for its own or compromised ones).
     case sk
-    /// Long-term symmetric key shared by two agents, `k(A, B)`.
+    /// Long-term symmetric key shared by two agents: `k(A, B) = k(B, A)`, one key per pair.
     case shk
     /// Diffie-Hellman exponentiation, kept flat as `exp(base, e1, e2, ...)` with sorted exponents so that
     /// `exp(exp(g,x),y) = exp(exp(g,y),x)` is syntactic equality.

@@ -42,6 +42,7 @@ extension Term {
 
     /// Rebuilds `f(args)` in normal form (used after substitution).
     public static func apply(_ f: Function, _ args: [Term]) -> Term {
+        if f == .shk { return .app(.shk, args.sorted()) }
         if f == .exp {
             var result = args[0]
             for e in args.dropFirst() { result = exp(result, e) }

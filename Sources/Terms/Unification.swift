@@ -40,6 +40,11 @@ public struct Unifier: Sendable {
             unifyOffset(x, m, b, s, emit)
         case (_, .offset(let y, let n)):
             unifyOffset(y, n, a, s, emit)
+        case (.app(.shk, let xs), .app(.shk, let ys)) where xs.count == ys.count:
+            var seen = Set<Substitution>()
+            for perm in permutations(ys) {
+                for r in unifyAll(zip(xs, perm).map { ($0, $1) }, s) where seen.insert(r).inserted { emit(r) }
+            }
         case (.app(.exp, let xs), .app(.exp, let ys)):
             guard xs.count == ys.count else { return }
             var seen = Set<Substitution>()

@@ -1,0 +1,319 @@
+import Model
+import Solver
+import Terms
+
+/// A state of one scenario's search. The intruder's knowledge and every signal and claim so far follow
+/// from the program counters, so two interleavings that reach the same counters with the same
+/// constraints are the same state and are explored once.
+struct SearchState: Hashable, Sendable {
+    var pcs: [Int]
+    var substitution: Substitution
+    var constraints: [Deducible]
+    /// Conditions that runs have checked (disequalities, integer comparisons), kept for later substitutions.
+    var conditions: [Condition]
+}
+
+/// What one scenario's search found for one property.
+struct Finding: Sendable {
+    var property: Int
+    /// The executed events, in order: (run, event index).
+    var path: [(run: Int, event: Int)]
+    var state: SearchState
+    /// The substitution and constraints under which the violation happens.
+    var solution: Solution
+    var violation: String
+}
+
+struct SearchLimits: Sendable {
+    var maxStates: Int
+    var deadline: ContinuousClock.Instant?
+}
+
+struct ScenarioSearch {
+    let model: ProtocolModel
+    let network: Network
+    let intruder: LazyIntruder
+    let judge: AgreementJudge
+    let slots: [GoalSlot]
+    let conditionals: [ConditionalSlot]
+    let arithmetic: ArithmeticChecker
+
+    private(set) var statesExplored = 0
+    private(set) var truncated = false
+    private(set) var limitHit: String?
+
+    init(model: ProtocolModel, setting: Setting, scenario: Scenario, properties: [(Int, Property)], typeFlaws: Bool,
+         arithmetic: ArithmeticChecker) {
+        self.model = model
+        let runs = scenario.runs.enumerated().map { RunScript(number: $0.offset + 1, spec: $0.element, model: model) }
+        self.network = Network(runs: runs, initialKnowledge: Network.intruderKnowledge(model: model, setting: setting, runs: runs))
+        self.intruder = LazyIntruder(network: network, unifier: Unifier(typeFlaws: typeFlaws))
+        self.judge = AgreementJudge(network: network, model: model)
+        self.arithmetic = arithmetic
+        var slots: [GoalSlot] = []
+        var conditionals: [ConditionalSlot] = []
+        for (pi, p) in properties {
+            switch p.origin {
+            case .claim(let ri, let ei, let goal):
+                let partnerVar: Term? = {
+                    switch goal {
+                    case .aliveness(let a), .weakAgreement(let a), .agreement(let a, _, _, _): return a
+                    case .secret: return nil
+                    }
+                }()
+                let partnerRole = partnerVar?.asVariable.flatMap { v in model.roles.firstIndex { $0.me == v } }
+                for run in runs where run.spec.role == ri && run.spec.isAllHonest && !run.spec.old {
+                    guard case .claim(_, let g) = run.events[ei].action else { continue }
+                    slots.append(GoalSlot(property: pi, run: run.number - 1, event: ei, goal: g, partnerRole: partnerRole))
+                }
+            case .conditional(let c):
+                conditionals.append(ConditionalSlot(property: pi, when: c.when, secret: c.secret))
+            }
+        }
+        self.slots = slots
+        self.conditionals = conditionals
+    }
+
+    private struct Node {
+        var state: SearchState
+        var parent: Int
+        var executed: [(run: Int, event: Int)]
+    }
+
+    /// Breadth-first: the first violation found for a property is one of the shortest in this scenario.
+    mutating func run(open: Set<Int>, limits: SearchLimits, counter: inout Int) -> [Int: Finding] {
+        var found: [Int: Finding] = [:]
+        var remaining = open.intersection(slots.map(\.property) + conditionals.map(\.property))
+        if remaining.isEmpty { return found }
+        var nodes: [Node] = []
+        var visited = Set<SearchState>()
+        let initial = SearchState(pcs: Array(repeating: 0, count: network.runs.count), substitution: .identity, constraints: [], conditions: [])
+        var frontier: [Int] = []
+        for (state, executed, violations) in advance(initial) where visited.insert(state).inserted {
+            nodes.append(Node(state: state, parent: -1, executed: executed))
+            record(violations, node: nodes.count - 1, nodes: nodes, into: &found, remaining: &remaining)
+            frontier.append(nodes.count - 1)
+        }
+        while !frontier.isEmpty && !remaining.isEmpty {
+            var next: [Int] = []
+            for index in frontier {
+                check(node: index, nodes: nodes, into: &found, remaining: &remaining)
+                if remaining.isEmpty { break }
+                counter += 1
+                statesExplored += 1
+                if counter > limits.maxStates { limitHit = "state limit of \(limits.maxStates) states"; return found }
+                if let d = limits.deadline, statesExplored % 64 == 0, ContinuousClock.now > d {
+                    limitHit = "time limit"
+                    return found
+                }
+                for (state, executed, violations) in successors(of: nodes[index].state) where visited.insert(state).inserted {
+                    nodes.append(Node(state: state, parent: index, executed: executed))
+                    record(violations, node: nodes.count - 1, nodes: nodes, into: &found, remaining: &remaining)
+                    next.append(nodes.count - 1)
+                }
+            }
+            frontier = next
+        }
+        return found
+
+        func path(_ i: Int) -> [(run: Int, event: Int)] {
+            var out: [[(run: Int, event: Int)]] = []
+            var j = i
+            while j >= 0 { out.append(nodes[j].executed); j = nodes[j].parent }
+            return out.reversed().flatMap { $0 }
+        }
+
+        func record(_ violations: [(Int, String)], node: Int, nodes: [Node], into found: inout [Int: Finding], remaining: inout Set<Int>) {
+            for (p, why) in violations where remaining.contains(p) {
+                let st = nodes[node].state
+                found[p] = Finding(property: p, path: path(node), state: st,
+                                   solution: Solution(substitution: st.substitution, constraints: st.constraints), violation: why)
+                remaining.remove(p)
+            }
+        }
+
+        func check(node: Int, nodes: [Node], into found: inout [Int: Finding], remaining: inout Set<Int>) {
+            let st = nodes[node].state
+            for slot in slots where remaining.contains(slot.property) && st.pcs[slot.run] > slot.event {
+                guard case .secret(let t) = slot.goal else { continue }
+                if let sol = derivable(t, in: st) {
+                    let shown = sol.substitution.apply(t)
+                    found[slot.property] = Finding(property: slot.property, path: path(node), state: st, solution: sol,
+                                                   violation: "the intruder knows \(shown), which \(network.runs[slot.run].agent.name) (run \(slot.run + 1)) claims is secret")
+                    remaining.remove(slot.property)
+                }
+            }
+            for c in conditionals where remaining.contains(c.property) {
+                if let (sol, text) = conditionalViolation(c, in: st) {
+                    found[c.property] = Finding(property: c.property, path: path(node), state: st, solution: sol, violation: text)
+                    remaining.remove(c.property)
+                }
+            }
+        }
+    }
+
+    /// A solution in which the intruder derives `t` now, if any.
+    private mutating func derivable(_ t: Term, in st: SearchState, extra: Substitution? = nil) -> Solution? {
+        let s = extra ?? st.substitution
+        let (solutions, cut) = intruder.solve(st.constraints + [Deducible(term: t, time: st.pcs)], s)
+        if cut { truncated = true }
+        return solutions.first { conditionsHold(st.conditions, under: $0.substitution) }
+    }
+
+    private mutating func conditionalViolation(_ c: ConditionalSlot, in st: SearchState) -> (Solution, String)? {
+        var signals: [String: [(run: Int, data: [Term])]] = [:]
+        for (m, run) in network.runs.enumerated() where run.spec.isAllHonest && !run.spec.old {
+            for e in run.events.prefix(st.pcs[m]) {
+                if case .signal(let n, let ds) = e.action { signals[n, default: []].append((m, ds)) }
+            }
+        }
+        var combos: [[(run: Int, data: [Term])]] = [[]]
+        for pattern in c.when {
+            let options = (signals[pattern.name] ?? []).filter { $0.data.count == pattern.data.count }
+            combos = combos.flatMap { combo in options.map { combo + [$0] } }
+        }
+        for combo in combos {
+            let pairs = zip(c.when, combo).flatMap { p, sig in zip(p.data, sig.data).map { ($0, $1) } }
+            for s in intruder.unifier.unify(pairs, under: st.substitution) {
+                if let sol = derivable(c.secret, in: st, extra: s) {
+                    let secret = sol.substitution.apply(c.secret)
+                    let runs = Set(combo.map { "run \($0.run + 1)" }).sorted().joined(separator: ", ")
+                    return (sol, "the intruder knows \(secret) although \(c.when.map(\.name).joined(separator: " and ")) hold (\(runs))")
+                }
+            }
+        }
+        return nil
+    }
+
+    private func conditionsHold(_ conditions: [Condition], under s: Substitution) -> Bool {
+        arithmetic.satisfiable(conditions.map { $0.map(s.apply) })
+    }
+
+    // MARK: - Transitions
+
+    /// Receives and `Running` signals branch; everything else a run does is executed eagerly (see
+    /// docs/engine.md: sends only add to the intruder's knowledge, so doing them early loses no attack).
+    private mutating func successors(of st: SearchState) -> [(SearchState, [(run: Int, event: Int)], [(Int, String)])] {
+        var out: [(SearchState, [(run: Int, event: Int)], [(Int, String)])] = []
+        for (j, run) in network.runs.enumerated() where st.pcs[j] < run.events.count {
+            let e = run.events[st.pcs[j]]
+            switch e.action {
+            case .receive(_, let pattern):
+                let (solutions, cut) = intruder.solve(st.constraints + [Deducible(term: pattern, time: st.pcs)], st.substitution)
+                if cut { truncated = true }
+                for sol in solutions where conditionsHold(st.conditions, under: sol.substitution) {
+                    var next = st
+                    next.pcs[j] += 1
+                    next.substitution = sol.substitution
+                    next.constraints = sol.constraints
+                    for (s2, ex, v) in advance(next) { out.append((s2, [(j, st.pcs[j])] + ex, v)) }
+                }
+            case .signal(let name, _) where name.hasPrefix("Running"):
+                var next = st
+                next.pcs[j] += 1
+                for (s2, ex, v) in advance(next) { out.append((s2, [(j, st.pcs[j])] + ex, v)) }
+            default:
+                continue
+            }
+        }
+        return out
+    }
+
+    /// Executes every eager event of every run until each run waits at a receive, a `Running`
+    /// signal, a failed check, or its end. Checks with several unifiers branch.
+    private mutating func advance(_ start: SearchState) -> [(SearchState, [(run: Int, event: Int)], [(Int, String)])] {
+        var results: [(SearchState, [(run: Int, event: Int)], [(Int, String)])] = []
+        var work: [(SearchState, [(run: Int, event: Int)], [(Int, String)], Set<Int>)] = [(start, [], [], [])]
+        while let (st, executed, violations, blocked) = work.popLast() {
+            guard let j = network.runs.indices.first(where: { j in
+                !blocked.contains(j) && st.pcs[j] < network.runs[j].events.count && isEager(network.runs[j].events[st.pcs[j]])
+            }) else {
+                results.append((st, executed, violations))
+                continue
+            }
+            let pc = st.pcs[j]
+            var next = st
+            next.pcs[j] += 1
+            let step = executed + [(j, pc)]
+            switch network.runs[j].events[pc].action {
+            case .assign(let v, let t):
+                let branches = rebind(st, v, t)
+                if branches.isEmpty { work.append((st, executed, violations, blocked.union([j]))) }
+                for b in branches {
+                    var n = b
+                    n.pcs[j] += 1
+                    work.append((n, step, violations, blocked))
+                }
+            case .check(.equal(let a, let b)):
+                let branches = rebind(st, a, b)
+                if branches.isEmpty { work.append((st, executed, violations, blocked.union([j]))) }
+                for b in branches {
+                    var n = b
+                    n.pcs[j] += 1
+                    work.append((n, step, violations, blocked))
+                }
+            case .check(let c):
+                let instantiated = c.map(st.substitution.apply)
+                if conditionsHold(st.conditions + [instantiated], under: st.substitution) {
+                    next.conditions.append(instantiated)
+                    work.append((next, step, violations, blocked))
+                } else {
+                    work.append((st, executed, violations, blocked.union([j])))
+                }
+            case .claim:
+                var v = violations
+                for slot in slots where slot.run == j && slot.event == pc {
+                    if case .secret = slot.goal { continue }
+                    let others = slots.filter { $0.property == slot.property && $0.run != j && next.pcs[$0.run] > $0.event }
+                    if judge.violated(slot, in: next, others: others) {
+                        v.append((slot.property, describe(slot, next)))
+                    }
+                }
+                work.append((next, step, v, blocked))
+            default:
+                work.append((next, step, violations, blocked))
+            }
+        }
+        return results
+    }
+
+    private func isEager(_ e: Event) -> Bool {
+        switch e.action {
+        case .receive: return false
+        case .signal(let name, _): return !name.hasPrefix("Running")
+        default: return true
+        }
+    }
+
+    /// Unifies `a` and `b` in the state and re-solves the constraints under the new substitution.
+    private mutating func rebind(_ st: SearchState, _ a: Term, _ b: Term) -> [SearchState] {
+        var out: [SearchState] = []
+        for s in intruder.unifier.unify(a, b, under: st.substitution) {
+            let (solutions, cut) = intruder.solve(st.constraints, s)
+            if cut { truncated = true }
+            for sol in solutions where conditionsHold(st.conditions, under: sol.substitution) {
+                out.append(SearchState(pcs: st.pcs, substitution: sol.substitution, constraints: sol.constraints, conditions: st.conditions))
+            }
+        }
+        return out
+    }
+
+    private func describe(_ slot: GoalSlot, _ st: SearchState) -> String {
+        let run = network.runs[slot.run]
+        let me = "\(run.agent.name) (run \(slot.run + 1), role \(model.roles[run.spec.role].name))"
+        switch slot.goal {
+        case .secret: return ""
+        case .aliveness(let p):
+            return "\(me) finished, but \(st.substitution.apply(p)) never ran"
+        case .weakAgreement(let p):
+            return "\(me) finished with \(st.substitution.apply(p)), who never ran the protocol with \(run.agent.name)"
+        case .agreement(let p, let ds, let inj, _):
+            let data = ds.map { st.substitution.apply($0).description }.joined(separator: ", ")
+            let partners = network.runs.indices.filter { judge.matches($0, slot, st) }
+            if inj && !partners.isEmpty {
+                return "\(me) finished with \(st.substitution.apply(p)) on (\(data)), but that partner run already served another run: a replay"
+            }
+            return "\(me) finished with \(st.substitution.apply(p)) on (\(data)), but no run of \(st.substitution.apply(p)) ran with \(run.agent.name) on these values"
+        }
+    }
+}

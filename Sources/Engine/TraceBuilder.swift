@@ -1,0 +1,144 @@
+import Model
+import Solver
+import Terms
+
+/// Turns a finding into a trace a person can follow: free variables get concrete values (Z3 picks the
+/// integers: nonces, N+5, balances), and before each receive the intruder's derivation of the
+/// message is spelled out from what it had seen by then.
+struct TraceBuilder {
+    let model: ProtocolModel
+    let property: Property
+    let setting: Setting
+    let network: Network
+    let solver: Z3Solver
+
+    func build(_ f: Finding, slot: GoalSlot?) -> Trace {
+        let s0 = f.solution.substitution
+        // Free variables left by the lazy intruder: values the intruder chooses.
+        var free = Set<Variable>()
+        for (run, event) in f.path { network.runs[run].events[event].map(s0.apply).action.terms.forEach { free.formUnion($0.variables) } }
+        var bindings: [Variable: Term] = [:]
+        for v in free.sorted() where v.sort != .number {
+            switch v.sort {
+            case .agent: bindings[v] = .atom(AgentRef.intruder.atom)
+            case .key: bindings[v] = .atom(Atom("kE", sort: .key, kind: .constant(isPublic: true)))
+            default: bindings[v] = .atom(Atom("nE", sort: .nonce, kind: .constant(isPublic: true)))
+            }
+        }
+        var s = s0
+        for (v, t) in bindings.sorted(by: { $0.key < $1.key }) { s = s.binding(v, to: s.apply(t)) }
+
+        // Z3 chooses the integers: fresh values distinct, every checked condition true.
+        let conditions = f.state.conditions.map { ArithmeticChecker.constraint($0.map(s.apply)) }
+        var numericLeaves: [Term] = []
+        for (run, event) in f.path {
+            for t in network.runs[run].events[event].map(s.apply).action.terms {
+                for sub in t.subterms where sub.sort.isNumeric && (isLeaf(sub)) && !numericLeaves.contains(sub) { numericLeaves.append(sub) }
+            }
+        }
+        var witness: [Trace.Witness] = []
+        var values: [Term: Int] = [:]
+        if case .satisfiable(let m) = solver.check(conditions, alsoEvaluate: numericLeaves) {
+            values = m.integers
+            for (v, t) in m.terms where bindings[v] == nil && v.sort.isNumeric { s = s.binding(v, to: t) }
+        }
+        for leaf in numericLeaves {
+            let t = s.apply(leaf)
+            if case .variable(let v) = t, let value = values[leaf] {
+                s = s.binding(v, to: .number(value))
+            }
+        }
+        for leaf in numericLeaves.sorted() where leaf.isGround {
+            if let value = values[leaf] { witness.append(Trace.Witness(name: leaf.description, term: leaf, value: value)) }
+        }
+        for (v, t) in bindings.sorted(by: { $0.key < $1.key }) {
+            witness.append(Trace.Witness(name: v.description, term: s.apply(t), value: nil))
+        }
+
+        var steps: [Trace.Step] = []
+        var seen: [Term] = network.initialKnowledge
+        var time = Array(repeating: 0, count: network.runs.count)
+        let eve = AgentRef.intruder.name
+        var derived = Set<Term>()
+        func derive(_ t: Term) {
+            let k = Knowledge(seen.map(s.apply), variablesKnown: false)
+            guard let d = k.derivation(of: t) else { return }
+            for step in d where step.rule != .known && step.rule != .public && derived.insert(step.term).inserted {
+                steps.append(Trace.Step(actor: eve, run: nil, action: .derive, term: step.term, rule: step.rule, premises: step.premises))
+            }
+        }
+        for (j, event) in f.path {
+            let run = network.runs[j]
+            let e = run.events[event].map(s.apply)
+            let who = run.agent.name
+            switch e.action {
+            case .send(let label, let t):
+                steps.append(Trace.Step(actor: who, run: j + 1, action: .send, label: label, term: t))
+                seen.append(t)
+            case .reveal(let t) where run.spec.old:
+                steps.append(Trace.Step(actor: who, run: j + 1, action: .send, label: "reveal", term: t, note: "old session key revealed"))
+                seen.append(t)
+            case .receive(let label, let t):
+                derive(t)
+                steps.append(Trace.Step(actor: who, run: j + 1, action: .receive, label: label, term: t))
+            case .signal(let name, let ds):
+                steps.append(Trace.Step(actor: who, run: j + 1, action: .event, term: .tuple(ds), note: name))
+            case .claim(let name, let goal) where slot.map({ $0.run == j && $0.event == event && $0.goal.kind != .secrecy }) ?? false:
+                let shown = goal.terms.count == 1 ? goal.terms[0] : .tuple(goal.terms)
+                steps.append(Trace.Step(actor: who, run: j + 1, action: .claim, term: shown, note: name))
+            default:
+                break
+            }
+            time[j] = event + 1
+        }
+        // The secret itself, derived at the end.
+        switch property.origin {
+        case .claim(_, _, .secret(let t)):
+            if let slot { derive(s.apply(network.runs[slot.run].events[slot.event].map(s.apply).action.terms.first ?? t)) }
+        case .conditional(let c):
+            derive(s.apply(c.secret))
+        default:
+            break
+        }
+        if case .conditional(let c) = property.origin {
+            steps.append(Trace.Step(actor: eve, run: nil, action: .claim, term: s.apply(c.secret), note: property.name))
+        } else if let slot, case .secret = slot.goal {
+            let e = network.runs[slot.run].events[slot.event].map(s.apply)
+            steps.append(Trace.Step(actor: network.runs[slot.run].agent.name, run: slot.run + 1, action: .claim,
+                                    term: e.action.terms.first ?? .number(0), note: property.name))
+        }
+
+        let runs = network.runs.map { r in
+            Trace.Run(number: r.number, role: model.roles[r.spec.role].name, agent: r.agent.name,
+                      bindings: Dictionary(uniqueKeysWithValues: zip(model.roles.map(\.name), r.spec.agents.map(\.name))),
+                      old: r.spec.old)
+        }
+        // The violation was worded on the symbolic state: show the values chosen since.
+        var violation = f.violation
+        for v in free.sorted(by: { $0.description.count > $1.description.count }) {
+            violation = violation.replacing(v.description, with: s.apply(.variable(v)).description)
+        }
+        return Trace(model: model.name, property: property.name, kind: property.kind, role: property.role, setting: setting.name,
+                     intruder: eve, runs: runs, steps: steps, witness: witness, violation: violation)
+    }
+
+    private func isLeaf(_ t: Term) -> Bool {
+        switch t {
+        case .atom, .variable: return true
+        default: return false
+        }
+    }
+}
+
+extension Event.Action {
+    /// The terms an event mentions.
+    var terms: [Term] {
+        switch self {
+        case .send(_, let t), .receive(_, let t), .fresh(let t), .reveal(let t): return [t]
+        case .assign(let a, let b): return [a, b]
+        case .check(let c): return c.terms
+        case .signal(_, let ds): return ds
+        case .claim(_, let g): return g.terms
+        }
+    }
+}
