@@ -1,0 +1,132 @@
+import Engine
+import Yams
+
+/// One property whose verdict is not the one expected.
+public struct ExpectationDiff: Hashable, Sendable, CustomStringConvertible {
+    public var model: String
+    public var property: String
+    public var expected: Verdict
+    /// nil when the results hold no verdict for the property.
+    public var got: Verdict?
+
+    public init(model: String, property: String, expected: Verdict, got: Verdict?) {
+        self.model = model
+        self.property = property
+        self.expected = expected
+        self.got = got
+    }
+
+    /// `attested-k secret-K: expected verified, got attack`
+    public var description: String {
+        "\(model) \(property): expected \(expected.rawValue), got \(got?.rawValue ?? "no result")"
+    }
+}
+
+/// Expected verdicts, per model and property (`--expect FILE`, and the committed `attacks/expected.yaml`):
+///
+///     attested-k:
+///       secret-K: attack
+///       secret-K@server: verified
+///
+/// Only models that appear in the results are compared, so one file can serve a run over some models.
+public struct Expectations: Hashable, Sendable {
+    public struct Entry: Hashable, Sendable {
+        public var model: String
+        public var property: String
+        public var verdict: Verdict
+        public init(model: String, property: String, verdict: Verdict) {
+            self.model = model
+            self.property = property
+            self.verdict = verdict
+        }
+    }
+
+    public enum ParseError: Error, Hashable, Sendable, CustomStringConvertible {
+        /// `line:column: what is wrong`
+        case invalid(String)
+        public var description: String {
+            switch self { case .invalid(let why): return "expectations: \(why)" }
+        }
+    }
+
+    /// Sorted by model, then property.
+    public var entries: [Entry]
+
+    public init(entries: [Entry]) {
+        self.entries = entries.sorted { ($0.model, $0.property) < ($1.model, $1.property) }
+    }
+
+    public static func parse(yaml: String) throws -> Expectations {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch {
+            throw ParseError.invalid("not valid YAML: \(error)")
+        }
+        guard let root else { return Expectations(entries: []) }
+        if case .scalar(let s) = root, s.tag == Tag(.null) { return Expectations(entries: []) }
+        guard let models = root.mapping else {
+            throw ParseError.invalid(at(root) + "expected a mapping from model names to their properties")
+        }
+        var entries: [Entry] = []
+        var seen = Set<String>()
+        for (modelKey, properties) in models {
+            guard let model = modelKey.string else { throw ParseError.invalid(at(modelKey) + "a model name must be a string") }
+            guard let pairs = properties.mapping else {
+                throw ParseError.invalid(at(properties) + "model '\(model)' must map property names to verdicts")
+            }
+            for (propertyKey, value) in pairs {
+                guard let property = propertyKey.string else {
+                    throw ParseError.invalid(at(propertyKey) + "a property name of '\(model)' must be a string")
+                }
+                guard let word = value.string, let verdict = Verdict(rawValue: word) else {
+                    throw ParseError.invalid(at(value) + "'\(model) \(property)': the verdict must be attack, verified or inconclusive")
+                }
+                guard seen.insert(model + "\u{0}" + property).inserted else {
+                    throw ParseError.invalid(at(propertyKey) + "'\(model) \(property)' is listed twice")
+                }
+                entries.append(Entry(model: model, property: property, verdict: verdict))
+            }
+        }
+        return Expectations(entries: entries)
+    }
+
+    /// Every expected verdict that the results contradict or lack, in the expectations' order.
+    /// Empty means every result is as expected.
+    public func compare(_ results: [PropertyResult]) -> [ExpectationDiff] {
+        let checked = Set(results.map(\.model))
+        var got: [String: Verdict] = [:]
+        for r in results { got[key(r.model, r.property)] = r.verdict }
+        return entries.filter { checked.contains($0.model) }.compactMap { e in
+            let actual = got[key(e.model, e.property)]
+            return actual == e.verdict ? nil : ExpectationDiff(model: e.model, property: e.property, expected: e.verdict, got: actual)
+        }
+    }
+
+    /// Expected properties of checked models that the results do not name (`model property`): a typo in
+    /// the file or a property the model lost, which the CLI reports as bad usage.
+    public func unknownProperties(in results: [PropertyResult]) -> [String] {
+        let checked = Set(results.map(\.model))
+        let named = Set(results.map { key($0.model, $0.property) })
+        return entries.filter { checked.contains($0.model) && !named.contains(key($0.model, $0.property)) }
+            .map { "\($0.model) \($0.property)" }
+    }
+
+    /// The expectations file that these results would satisfy, sorted by model and property.
+    public static func render(_ results: [PropertyResult]) -> String {
+        Expectations(entries: results.map { Entry(model: $0.model, property: $0.property, verdict: $0.verdict) }).yaml
+    }
+
+    /// The YAML form, one mapping per model in sorted order.
+    public var yaml: String {
+        var byModel: [String: [String: String]] = [:]
+        for e in entries { byModel[e.model, default: [:]][e.property] = e.verdict.rawValue }
+        // Yams quotes whatever a plain scalar could misread (`yes`, `@x`, `1.0`).
+        let body = (try? Yams.dump(object: byModel, indent: 2, width: -1, allowUnicode: true, sortKeys: true)) ?? ""
+        return "# Expected verdicts per model and property (protocheck check --expect).\n" + (byModel.isEmpty ? "{}\n" : body)
+    }
+
+    private func key(_ model: String, _ property: String) -> String { model + "\u{0}" + property }
+
+    private static func at(_ node: Node) -> String { node.mark.map { "\($0.line):\($0.column): " } ?? "" }
+}

@@ -1,0 +1,84 @@
+import Engine
+import Foundation
+import Model
+
+/// `--format json`: the document DESIGN.md fixes, with sorted keys and pretty printing so that the
+/// committed attack files diff cleanly. Absent values (`limit`, `trace`) are written as `null`, not
+/// left out, so every result has the same keys. The trace is `Trace`'s own Codable form, which is what
+/// `protocheck replay` decodes.
+public enum JSONRenderer {
+    public static func render(_ results: [PropertyResult], version: String) throws -> String {
+        let data = try encoder().encode(Document(tool: "protocheck", version: version, results: results.map(ResultEntry.init)))
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// The traces of a JSON document, in order: a whole `check --format json` output (only the results
+    /// that carry a trace), or a bare trace as `render(trace:)`-style attack files hold it.
+    public static func traces(from json: Data) throws -> [Trace] {
+        let decoder = JSONDecoder()
+        if let doc = try? decoder.decode(DecodedDocument.self, from: json) {
+            return doc.results.compactMap(\.trace)
+        }
+        return [try decoder.decode(Trace.self, from: json)]
+    }
+
+    /// The results of a `check --format json` document, as the engine produced them.
+    public static func results(from json: Data) throws -> [PropertyResult] {
+        try JSONDecoder().decode(ResultsDocument.self, from: json).results
+    }
+
+    /// A single trace as JSON (an attack file's `attack.json`).
+    public static func render(trace: Trace) throws -> String {
+        String(decoding: try encoder().encode(trace), as: UTF8.self) + "\n"
+    }
+
+    static func encoder() -> JSONEncoder {
+        let e = JSONEncoder()
+        e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return e
+    }
+
+    struct Document: Encodable {
+        var tool: String
+        var version: String
+        var results: [ResultEntry]
+    }
+
+    struct ResultEntry: Encodable {
+        var result: PropertyResult
+
+        init(_ result: PropertyResult) { self.result = result }
+
+        enum Key: String, CodingKey {
+            case model, property, kind, role, verdict, bound, assumptions, states, seconds, setting, summary, limit, trace
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: Key.self)
+            try c.encode(result.model, forKey: .model)
+            try c.encode(result.property, forKey: .property)
+            try c.encode(result.kind, forKey: .kind)
+            try c.encode(result.role, forKey: .role)
+            try c.encode(result.verdict, forKey: .verdict)
+            try c.encode(result.bound, forKey: .bound)
+            try c.encode(result.assumptions, forKey: .assumptions)
+            try c.encode(result.states, forKey: .states)
+            try c.encode(result.seconds, forKey: .seconds)
+            try c.encode(result.setting, forKey: .setting)
+            try c.encode(result.summary, forKey: .summary)
+            // `encode` of an Optional writes null; the synthesised form would drop the key.
+            try c.encode(result.limit, forKey: .limit)
+            try c.encode(result.trace, forKey: .trace)
+        }
+    }
+
+    struct ResultsDocument: Decodable {
+        var results: [PropertyResult]
+    }
+
+    struct DecodedDocument: Decodable {
+        struct Entry: Decodable { var trace: Trace? }
+        var tool: String
+        var results: [Entry]
+    }
+}

@@ -1,0 +1,54 @@
+import Engine
+import Model
+
+/// Markdown: one report per model (title, source, readings, a verdict table, every attack) and one
+/// file per attack (a Mermaid sequence diagram followed by the text trace).
+public enum MarkdownReport {
+    public static func render(model: ProtocolModel, results: [PropertyResult]) -> String {
+        var out = "# \(model.title) (`\(model.name)`)\n\n"
+        out += "Source: \(model.source)\n\n"
+        if !model.readings.isEmpty {
+            out += "## Readings\n\n"
+            for r in model.readings { out += "- " + r.replacingOccurrences(of: "\n", with: " ") + "\n" }
+            out += "\n"
+        }
+        out += "## Verdicts\n\n"
+        out += "| property | kind | role | setting | verdict | bound | states | time |\n"
+        out += "|---|---|---|---|---|---|---:|---:|\n"
+        for r in results {
+            let cells = [r.property, Wording.kind(r.kind), r.role, r.setting, r.verdict.rawValue,
+                         Wording.bound(r.bound), String(r.states), Wording.seconds(r.seconds)]
+            out += "| " + cells.map(Escape.markdownCell).joined(separator: " | ") + " |\n"
+        }
+        out += "\n"
+        out += "A verified verdict holds only within its bound: no attack exists with at most that many runs.\n\n"
+
+        for r in results {
+            out += "## \(r.property): \(r.verdict.rawValue)\n\n"
+            out += "\(r.summary)\n\n"
+            out += "- view: \(r.role)\n- setting: \(r.setting)\n- bound: \(Wording.bound(r.bound))\n"
+            out += "- verdict: \(Wording.meaning(r))\n"
+            for a in r.assumptions { out += "- assuming: \(a)\n" }
+            out += "\n"
+            if r.verdict == .attack, let trace = r.trace {
+                out += "### Attack\n\n" + body(trace)
+            }
+        }
+        return out
+    }
+
+    /// One attack file.
+    public static func render(trace: Trace) -> String {
+        var out = "# Attack on `\(trace.model)`: \(trace.property)\n\n"
+        out += "\(Wording.kind(trace.kind)), \(Wording.view(trace.role)), setting \(trace.setting).\n\n"
+        out += "Violated: \(trace.violation)\n\n"
+        return out + body(trace)
+    }
+
+    /// Diagram, then the same trace as text for readers without Mermaid.
+    static func body(_ trace: Trace) -> String {
+        let text = TextRenderer.render(trace: trace, heading: false)
+        let fence = Escape.codeFence(for: text)
+        return "```mermaid\n" + MermaidDiagram.render(trace) + "```\n\n" + fence + "text\n" + text + fence + "\n\n"
+    }
+}

@@ -1,0 +1,38 @@
+import Engine
+import Foundation
+import Model
+
+/// The words every rendering shares for a result's parts, so that the text, Markdown, HTML, SARIF
+/// and JUnit forms say the same thing the same way.
+enum Wording {
+    static func kind(_ k: PropertyKind) -> String { k.rawValue }
+
+    static func view(_ role: String) -> String { "\(role)'s view" }
+
+    static func verdict(_ v: Verdict) -> String { v.rawValue.uppercased() }
+
+    static func typing(_ b: Bound) -> String { b.typeFlaws ? "type flaws" : "typed" }
+
+    /// `max-runs 2, typed`
+    static func bound(_ b: Bound) -> String { "max-runs \(b.maxRuns), \(typing(b))" }
+
+    /// Fixed two decimals in the POSIX locale: the same input always prints the same way.
+    static func seconds(_ s: Double) -> String { String(format: "%.2f s", locale: Locale(identifier: "en_US_POSIX"), s) }
+
+    /// `bound: max-runs 2, typed; states 1234; 0.12 s`
+    static func boundDetails(_ r: PropertyResult) -> String {
+        "bound: \(bound(r.bound)); states \(r.states); \(seconds(r.seconds))"
+    }
+
+    /// What the verdict means under its bound, for reports.
+    static func meaning(_ r: PropertyResult) -> String {
+        switch r.verdict {
+        case .attack: return "a trace violates the property"
+        case .verified: return "no attack exists with at most \(r.bound.maxRuns) runs (\(typing(r.bound))); not a proof beyond that bound"
+        case .inconclusive: return "the search stopped before an answer: \(r.limit ?? "a limit was reached")"
+        }
+    }
+
+    /// One line for the result's subject: `attested-k secret-K`.
+    static func subject(_ r: PropertyResult) -> String { "\(r.model) \(r.property)" }
+}
