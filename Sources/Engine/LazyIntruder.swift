@@ -16,7 +16,7 @@ struct Solution: Hashable, Sendable {
 /// The lazy intruder: reduces deducibility constraints to solved form, instantiating variables only
 /// where a message's shape demands it. A constraint is solved by composing the term from derivable
 /// parts, or by unifying it with a term the intruder has analysed out of its knowledge.
-struct LazyIntruder: Sendable {
+struct LazyIntruder {
     var network: Network
     var unifier: Unifier
     /// Recursion guard: a branch that goes deeper is dropped and the search reported incomplete.

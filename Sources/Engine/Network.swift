@@ -4,7 +4,7 @@ import Terms
 /// The fixed part of one search: the runs' scripts and what the intruder knows before any message.
 /// Knowledge at a point of a trace is determined by how far each run has got (a "time" vector of
 /// program counters), which makes it independent of the order of the interleaving.
-struct Network: Sendable {
+struct Network {
     var runs: [RunScript]
     var initialKnowledge: [Term]
 
@@ -24,8 +24,21 @@ struct Network: Sendable {
     }
 
     func knowledge(at time: [Int], under s: Substitution) -> Knowledge {
-        Knowledge(messages(at: time, under: s), variablesKnown: true)
+        let msgs = messages(at: time, under: s)
+        if let k = cache.table[msgs] { return k }
+        let k = Knowledge(msgs, variablesKnown: true)
+        if cache.table.count > 50_000 { cache.table.removeAll(keepingCapacity: true) }
+        cache.table[msgs] = k
+        return k
     }
+
+    /// Analysed knowledge by the list of messages it comes from: the search asks for the same
+    /// knowledge again and again (every receive and every secrecy check of a state).
+    let cache = KnowledgeCache()
+}
+
+final class KnowledgeCache {
+    var table: [[Term]: Knowledge] = [:]
 }
 
 extension Network {

@@ -58,7 +58,11 @@ public struct Scenario: Hashable, Sendable {
 /// Enumerates the scenarios of exactly `size` runs, up to renaming of honest agents: each scenario
 /// appears once, with agents introduced in order (Alice first). Dishonest agents never run: the
 /// intruder plays them itself.
-public func scenarios(of model: ProtocolModel, setting: Setting, size: Int, relevantRoles: Set<Int>) -> [Scenario] {
+///
+/// At most `honestAgents` distinct honest agents take part: by Comon-Lundh and Cortier ("Security
+/// properties: two agents are sufficient", ESOP 2003), merging honest agents preserves attacks on
+/// protocols that do not test agents for disequality, so two honest agents and the intruder suffice.
+public func scenarios(of model: ProtocolModel, setting: Setting, size: Int, relevantRoles: Set<Int>, honestAgents: Int = 2) -> [Scenario] {
     let roleCount = model.roles.count
     let trustedRoles = model.roles.indices.filter { model.trusted.contains(model.roles[$0].name) }
     var out: [Scenario] = []
@@ -76,7 +80,7 @@ public func scenarios(of model: ProtocolModel, setting: Setting, size: Int, rele
                 if trustedRoles.contains(r) {
                     choices = [.trusted(model.roles[r].name)]
                 } else {
-                    choices = (0...m).map { AgentRef.honest($0) }
+                    choices = (0...min(m, honestAgents - 1)).map { AgentRef.honest($0) }
                     if r != role { choices.append(.intruder) }
                 }
                 for c in choices {

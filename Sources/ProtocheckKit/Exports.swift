@@ -4,5 +4,6 @@
 @_exported import Model
 @_exported import Models
 @_exported import Terms
+@_exported import Traces
 
 public let protocheckVersion = "0.1.0"

@@ -1,0 +1,31 @@
+import Foundation
+
+/// A model argument that names nothing protocheck knows.
+public struct UnknownModel: Error, CustomStringConvertible {
+    public var name: String
+    public var description: String {
+        "error: no model named '\(name)' (run `protocheck list` for the registered models, or give the path of a model file)"
+    }
+}
+
+/// Turns command-line model arguments into models: a registered name, or a path to a model file.
+public enum ModelResolver {
+    public static func resolve(_ argument: String) throws -> [ProtocolModel] {
+        if let m = Registry.model(named: argument) { return [m] }
+        throw UnknownModel(name: argument)
+    }
+
+    /// The file a model was written in, relative to the package root, for reports and SARIF locations.
+    public static func sourceFile(of model: ProtocolModel) -> String {
+        let file = model.location.file
+        // #fileID is "Module/File.swift": the Models module lives in models/.
+        if file.hasPrefix("Models/") {
+            let name = String(file.dropFirst("Models/".count))
+            for dir in ["models", "models/Validation", "models/Documents"] {
+                if FileManager.default.fileExists(atPath: "\(dir)/\(name)") { return "\(dir)/\(name)" }
+            }
+            return "models/\(name)"
+        }
+        return file
+    }
+}
