@@ -37,6 +37,10 @@ struct Intruder {
         case .variable:
             // A variable the lazy intruder left open: a value of its own choosing.
             return world.leaf(t)
+        case .app(.pk, let xs):
+            // Anyone's public key, from a name it holds (the PKI is public).
+            guard held(xs[0]) != nil else { return nil }
+            return try? evaluation(holdingsOnly: false).value(t)
         case .app(.sk, let xs), .app(.shk, let xs):
             guard xs.allSatisfy({ if case .atom = $0 { return true } else { return false } }),
                   let v = try? evaluation(holdingsOnly: false).value(t), holdsBytes(v) != nil else { return nil }
