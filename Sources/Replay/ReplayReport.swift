@@ -69,7 +69,8 @@ public struct ReplayReport: Codable, Hashable, Sendable {
         return lines.joined(separator: "\n")
     }
 
+    /// Enough bytes to get past a tagged field's 5-byte header and recognise the value.
     static func abbreviate(_ hex: String) -> String {
-        hex.count <= 16 ? hex : "\(hex.prefix(8))…(\(hex.count / 2) bytes)"
+        hex.count <= 24 ? hex : "\(hex.prefix(20))…(\(hex.count / 2) bytes)"
     }
 }

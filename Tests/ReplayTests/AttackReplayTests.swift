@@ -26,7 +26,7 @@ import Testing
         let report = Replayer(model: nspk).replay(trace)
         #expect(!report.confirmed)
         #expect(report.failure?.stepIndex == 7)
-        #expect(report.failure?.reason.contains("sk(Alice)") == true)
+        #expect(report.failure?.reason.contains("does not hold sk(Alice)") == true)
     }
 
     @Test func aSwappedNonceIsRejectedByTheHonestRun() {
@@ -89,11 +89,30 @@ import Testing
         let forged = senc(alice, kE, key: k(alice, bob))
         let trace = makeTrace(model: keyTransport, property: "ni", kind: .nonInjectiveAgreement, role: "B",
                               runs: [(1, "B", "Bob", ["A": "Alice", "B": "Bob"])],
-                              steps: [derive(.compose, forged, tuple(alice, kE), k(alice, bob)), recv("Bob", 1, "1", forged), claim("Bob", 1, "ni")])
+                              steps: [derive(.compose, tuple(alice, kE), alice, kE), derive(.compose, forged, tuple(alice, kE), k(alice, bob)), recv("Bob", 1, "1", forged), claim("Bob", 1, "ni")])
         let report = Replayer(model: keyTransport).replay(trace)
         #expect(!report.confirmed)
-        #expect(report.failure?.stepIndex == 0)
-        #expect(report.failure?.reason.contains("k(Alice, Bob)") == true)
+        #expect(report.failure?.stepIndex == 1)
+        #expect(report.failure?.reason.contains("does not hold k(Alice, Bob)") == true)
+    }
+
+    @Test func aCompromisedLongTermKeyLetsTheIntruderForge() {
+        let alice = name("Alice"), bob = name("Bob"), kE = Term.atom(Atom("kE", sort: .key, kind: .constant(isPublic: true)))
+        let forged = senc(alice, kE, key: k(alice, bob))
+        let trace = makeTrace(model: keyTransport, property: "ni@leaked", kind: .nonInjectiveAgreement, role: "B",
+                              runs: [(1, "B", "Bob", ["A": "Alice", "B": "Bob"])],
+                              steps: [derive(.compose, tuple(alice, kE), alice, kE), derive(.compose, forged, tuple(alice, kE), k(alice, bob)), recv("Bob", 1, "1", forged), claim("Bob", 1, "ni")],
+                              setting: "leaked")
+        let report = Replayer(model: keyTransport).replay(trace)
+        #expect(report.failure == nil)
+        #expect(report.confirmed)
+        #expect(report.evidence.contains("no run signalled Running"))
+    }
+
+    @Test func loweAttackWorksOnTextbookRSA() {
+        let report = Replayer(model: withTextbookRSA(nspk)).replay(loweAttack())
+        #expect(report.failure == nil)
+        #expect(report.confirmed)
     }
 
     private func typeFlawTrace() -> Trace {

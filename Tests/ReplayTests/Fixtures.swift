@@ -19,6 +19,12 @@ func claim(_ actor: String, _ run: Int, _ name: String) -> Trace.Step {
     Trace.Step(actor: actor, run: run, action: .claim, term: .number(0), note: name)
 }
 
+func withTextbookRSA(_ m: ProtocolModel) -> ProtocolModel {
+    var m = m
+    m.crypto = CryptoChoices(publicKey: .textbookRSAe3)
+    return m
+}
+
 func makeTrace(model: ProtocolModel, property: String, kind: PropertyKind, role: String,
                runs: [(Int, String, String, [String: String])], steps: [Trace.Step],
                setting: String = "standard", witness: [Trace.Witness] = []) -> Trace {
@@ -76,6 +82,8 @@ func loweAttack() -> Trace {
 let keyTransport: ProtocolModel = {
     let A = agent("A"), B = agent("B"), K = key("K")
     return ProtocolModel("key-transport", title: "one-message key transport", source: "test") {
+        Setting.standard
+        Setting("leaked", "the long-term key of A and B is compromised", intruderKnows: [k(A, B)])
         Role("A") {
             Fresh(K)
             Running(with: B, K)
