@@ -139,7 +139,7 @@ struct Session {
             record(step.actor, n, "receive", label, step.term, v)
         case .claim:
             let n = try runNumber(step)
-            let name = step.note ?? claimName
+            let name = step.note.map { String($0.split(separator: "@").first ?? "") } ?? claimName
             _ = try advance(n) { if case .claim(let c, _) = $0.action { return c == name } else { return false } }
             try local(n)
         case .event:
