@@ -1,0 +1,76 @@
+import Foundation
+
+/// One thing that happened on bytes: an honest send or receive, an intruder derivation, a claim.
+public struct ReplayStep: Codable, Hashable, Sendable {
+    /// The agent of an honest run, or the intruder.
+    public var actor: String
+    public var run: Int?
+    /// `send`, `receive`, `derive`, `claim`, `event`, `reveal`, `knows`.
+    public var action: String
+    /// The narration's step number, or the derivation rule.
+    public var label: String?
+    /// The term, as the trace names it.
+    public var term: String
+    /// The bytes, in full hex.
+    public var hex: String
+
+    public init(actor: String, run: Int?, action: String, label: String?, term: String, hex: String) {
+        self.actor = actor
+        self.run = run
+        self.action = action
+        self.label = label
+        self.term = term
+        self.hex = hex
+    }
+}
+
+/// The outcome of replaying an attack trace against real cryptography.
+public struct ReplayReport: Codable, Hashable, Sendable {
+    public struct Failure: Codable, Hashable, Sendable {
+        /// Index into the trace's `steps` (equal to their count when the violation itself is missing).
+        public var stepIndex: Int
+        public var reason: String
+
+        public init(stepIndex: Int, reason: String) {
+            self.stepIndex = stepIndex
+            self.reason = reason
+        }
+    }
+
+    /// The attack happened on bytes and violates the property there.
+    public var confirmed: Bool
+    public var steps: [ReplayStep]
+    /// Why the violation holds (or what was compared), with the byte strings.
+    public var evidence: String
+    public var failure: Failure?
+
+    public init(confirmed: Bool, steps: [ReplayStep], evidence: String, failure: Failure?) {
+        self.confirmed = confirmed
+        self.steps = steps
+        self.evidence = evidence
+        self.failure = failure
+    }
+
+    /// Text (hex abbreviated `a1b2c3d4…(48 bytes)`) when `text` is true, else pretty JSON.
+    public func render(text: Bool = true) -> String {
+        guard text else {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            return (try? encoder.encode(self)).flatMap { String(data: $0, encoding: .utf8) } ?? "{}"
+        }
+        var lines = [confirmed ? "replay: CONFIRMED on real cryptography" : "replay: NOT confirmed"]
+        for (i, s) in steps.enumerated() {
+            let who = s.run.map { "\(s.actor)#\($0)" } ?? s.actor
+            let label = s.label.map { " [\($0)]" } ?? ""
+            lines.append("\(i + 1). \(who) \(s.action)\(label) \(s.term) = \(Self.abbreviate(s.hex))")
+        }
+        if let f = failure { lines.append("failed at trace step \(f.stepIndex): \(f.reason)") }
+        if !evidence.isEmpty { lines.append(evidence) }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Enough bytes to get past a tagged field's 5-byte header and recognise the value.
+    static func abbreviate(_ hex: String) -> String {
+        hex.count <= 24 ? hex : "\(hex.prefix(20))…(\(hex.count / 2) bytes)"
+    }
+}

@@ -1,0 +1,268 @@
+import Engine
+import Model
+import Terms
+
+/// Replays an attack trace against real cryptography: honest runs execute their role scripts on
+/// bytes, the intruder executes the trace's derivations on the bytes it really holds, and the
+/// property's violation is checked on bytes.
+public struct Replayer: Sendable {
+    public let model: ProtocolModel
+    public let encoding: WireEncoding
+
+    public init(model: ProtocolModel, encoding: WireEncoding = .tagged) {
+        self.model = model
+        self.encoding = encoding
+    }
+
+    public func replay(_ trace: Trace) -> ReplayReport {
+        var session = Session(model: model, trace: trace, wire: Wire(encoding: encoding))
+        return session.run()
+    }
+}
+
+/// One replay's mutable state.
+struct Session {
+    let model: ProtocolModel
+    let trace: Trace
+    let world: World
+    var runs: [Int: HonestRun] = [:]
+    var intruder: Intruder
+    var steps: [ReplayStep] = []
+
+    init(model: ProtocolModel, trace: Trace, wire: Wire) {
+        self.model = model
+        self.trace = trace
+        self.world = World(wire: wire, crypto: model.crypto, witness: trace.witness)
+        self.intruder = Intruder(name: trace.intruder, world: world)
+        for r in trace.runs {
+            if let role = model.role(named: r.role) { runs[r.number] = HonestRun(spec: r, role: role, model: model, world: world) }
+        }
+    }
+
+    mutating func run() -> ReplayReport {
+        do {
+            try giveInitialKnowledge()
+        } catch {
+            return report(failure: .init(stepIndex: 0, reason: "initial knowledge: \(error)"))
+        }
+        for (i, step) in trace.steps.enumerated() {
+            do {
+                try execute(step)
+            } catch {
+                return report(failure: .init(stepIndex: i, reason: "\(describe(step)): \(error)"))
+            }
+        }
+        for n in runs.keys.sorted() { finish(n) }
+        let verdict = Violation(session: self).check()
+        let claimIndex = trace.steps.lastIndex { $0.action == .claim } ?? trace.steps.count
+        return ReplayReport(confirmed: verdict.holds, steps: steps, evidence: verdict.evidence,
+                            failure: verdict.holds ? nil : .init(stepIndex: claimIndex, reason: verdict.evidence))
+    }
+
+    private func report(failure: ReplayReport.Failure) -> ReplayReport {
+        ReplayReport(confirmed: false, steps: steps, evidence: "", failure: failure)
+    }
+
+    private func describe(_ s: Trace.Step) -> String {
+        let who = s.run.map { "\(s.actor)#\($0)" } ?? s.actor
+        return "\(who) \(s.action.rawValue)\(s.label.map { " \($0)" } ?? "") \(s.term)"
+    }
+
+    private mutating func record(_ actor: String, _ run: Int?, _ action: String, _ label: String?, _ term: Term, _ v: Value) {
+        steps.append(ReplayStep(actor: actor, run: run, action: action, label: label, term: term.description, hex: hex(world.wire.bytes(v))))
+    }
+
+    // MARK: the intruder's initial knowledge (docs/modelling.md)
+
+    private mutating func giveInitialKnowledge() throws {
+        let eve = Term.atom(.agent(trace.intruder))
+        var agents = Set([trace.intruder])
+        for r in trace.runs { agents.insert(r.agent); agents.formUnion(r.bindings.values) }
+        var initial: [Term] = [sk(eve)]
+        for a in agents.sorted() {
+            initial.append(k(eve, .atom(.agent(a))))
+            if a != trace.intruder { initial.append(k(.atom(.agent(a)), eve)) }
+        }
+        // Its own certificates: each role's `knows:` terms about the role itself, played by Eve.
+        for role in model.roles {
+            for t in role.knows where t.contains(role.me) && t.variables.allSatisfy({ $0 == role.me || model.trusted.contains($0.name) }) {
+                initial.append(t.mapLeaves { leaf in
+                    guard case .variable(let v) = leaf else { return leaf }
+                    return .atom(.agent(v == role.me ? trace.intruder : v.name))
+                })
+            }
+        }
+        if let setting = model.setting(named: trace.setting) {
+            for t in setting.intruderKnows {
+                if t.variables.isEmpty { initial.append(t); continue }
+                for run in runs.values.sorted(by: { $0.spec.number < $1.spec.number }) {
+                    let inst = run.instance(t)
+                    if inst.variables.isEmpty, !initial.contains(inst) { initial.append(inst) }
+                }
+            }
+        }
+        let full = Evaluation(world: world, leaf: { [world] in world.leaf($0) })
+        for t in initial {
+            let v = try full.value(t)
+            intruder.add(t, v)
+            record(trace.intruder, nil, "knows", nil, t, v)
+        }
+    }
+
+    // MARK: trace steps
+
+    private mutating func execute(_ step: Trace.Step) throws {
+        switch step.action {
+        case .derive:
+            guard let rule = step.rule else { throw ReplayError("a derivation without a rule") }
+            let v = try intruder.derive(rule, step.term, premises: step.premises ?? [])
+            record(trace.intruder, nil, "derive", rule.rawValue, step.term, v)
+        case .send:
+            let n = try runNumber(step)
+            let e = try advance(n) { if case .send(let l, _) = $0.action { return step.label == nil || l == step.label } else { return false } }
+            guard case .send(let label, let t) = e.action else { return }
+            let v = try evaluate(t, in: n)
+            runs[n]!.pc += 1
+            runs[n]!.active = true
+            intruder.add(step.term, v)
+            record(step.actor, n, "send", label, step.term, v)
+        case .receive:
+            let n = try runNumber(step)
+            let e = try advance(n) { if case .receive(let l, _) = $0.action { return step.label == nil || l == step.label } else { return false } }
+            guard case .receive(let label, let pattern) = e.action else { return }
+            let v = try intruder.obtain(step.term)
+            var env = runs[n]!.env
+            try matcher(for: n).match(pattern, v, &env)
+            runs[n]!.env = env
+            runs[n]!.pc += 1
+            runs[n]!.active = true
+            record(step.actor, n, "receive", label, step.term, v)
+        case .claim:
+            let n = try runNumber(step)
+            let name = step.note.map { String($0.split(separator: "@").first ?? "") } ?? claimName
+            _ = try advance(n) { if case .claim(let c, _) = $0.action { return c == name } else { return false } }
+            try local(n)
+        case .event:
+            guard let n = step.run, runs[n] != nil else { return }
+            if let e = try? advance(n, to: { if case .signal(let s, _) = $0.action { return s == step.note } else { return false } }),
+               case .signal = e.action {
+                try local(n)
+            }
+        }
+    }
+
+    var claimName: String { String(trace.property.split(separator: "@").first ?? "") }
+
+    private func runNumber(_ step: Trace.Step) throws -> Int {
+        guard let n = step.run, runs[n] != nil else { throw ReplayError("no run \(step.run.map(String.init) ?? "?") in the trace") }
+        return n
+    }
+
+    /// Executes the run's local events (fresh, assign, check, signal, reveal, claims) up to the
+    /// first event satisfying `target`, which it returns without executing.
+    @discardableResult
+    private mutating func advance(_ n: Int, to target: (Event) -> Bool) throws -> Event {
+        while true {
+            let run = runs[n]!
+            if let why = run.stopped { throw ReplayError("run \(n) stopped earlier: \(why)") }
+            guard run.pc < run.role.events.count else { throw ReplayError("run \(n) has no such step left in role \(run.role.name)") }
+            let e = run.role.events[run.pc]
+            if target(e) { return e }
+            switch e.action {
+            case .send(let l, _), .receive(let l, _):
+                throw ReplayError("run \(n) of \(run.role.name) is at step \(l), not at this one")
+            default:
+                try local(n)
+            }
+        }
+    }
+
+    /// Executes the local event at the run's position.
+    private mutating func local(_ n: Int) throws {
+        let run = runs[n]!
+        let e = run.role.events[run.pc]
+        let actor = run.spec.agent
+        switch e.action {
+        case .fresh(let t):
+            guard let v = t.asVariable else { throw ReplayError("Fresh of \(t)") }
+            let atom = run.instance(t)
+            runs[n]!.env[v] = world.leaf(atom)
+        case .assign(let name, let t):
+            guard let v = name.asVariable else { throw ReplayError("Assign to \(name)") }
+            let value = try evaluate(t, in: n)
+            if let old = run.env[v], !world.wire.same(old, value) { throw ReplayError("\(v) is already \(abbreviated(old.content)), not \(abbreviated(value.content))") }
+            runs[n]!.env[v] = value
+        case .check(let c):
+            try check(c, in: n)
+        case .signal(let name, let data):
+            let values = try data.map { try evaluate($0, in: n) }
+            runs[n]!.signals.append((name, values))
+            runs[n]!.active = true
+            record(actor, n, "event", name, .tuple(data.map(run.instance)), values.count == 1 ? values[0] : Value(.message, values.flatMap(world.wire.bytes)))
+        case .reveal(let t):
+            if run.spec.old {
+                let v = try evaluate(t, in: n)
+                let named = run.instance(t)
+                intruder.add(named, v)
+                record(actor, n, "reveal", nil, named, v)
+            }
+        case .claim(let name, let goal):
+            let values = try goal.terms.map { try evaluate($0, in: n) }
+            runs[n]!.claims.append(.init(name: name, goal: goal, values: values))
+            record(actor, n, "claim", name, .tuple(goal.terms.map(run.instance)), values.last ?? Value(.message, []))
+        case .send, .receive:
+            throw ReplayError("not a local event")
+        }
+        runs[n]!.pc += 1
+    }
+
+    private func check(_ c: Condition, in n: Int) throws {
+        switch c {
+        case .equal(let a, let b):
+            let x = try evaluate(a, in: n), y = try evaluate(b, in: n)
+            guard world.wire.same(x, y) else { throw ReplayError("check \(c) fails: \(abbreviated(x.content)) ≠ \(abbreviated(y.content))") }
+        case .notEqual(let a, let b):
+            let x = try evaluate(a, in: n), y = try evaluate(b, in: n)
+            guard !world.wire.same(x, y) else { throw ReplayError("check \(c) fails: both are \(abbreviated(x.content))") }
+        case .atLeast(let a, let b):
+            let x = Integers.value(try evaluate(a, in: n).content), y = Integers.value(try evaluate(b, in: n).content)
+            guard x >= y else { throw ReplayError("check \(c) fails: \(x) < \(y)") }
+        }
+    }
+
+    /// After the trace, each run goes on with its local events (its claims) until it would have
+    /// to send or receive; a failing check stops it there.
+    private mutating func finish(_ n: Int) {
+        while let run = runs[n], run.stopped == nil, run.pc < run.role.events.count {
+            switch run.role.events[run.pc].action {
+            case .send, .receive: return
+            default:
+                do { try local(n) } catch { runs[n]!.stopped = "\(error)"; return }
+            }
+        }
+    }
+
+    // MARK: an honest run's own computation
+
+    func evaluate(_ t: Term, in n: Int) throws -> Value {
+        try evaluate(t, env: runs[n]!.env)
+    }
+
+    func evaluate(_ t: Term, env: Env) throws -> Value {
+        let world = self.world
+        return try Evaluation(world: world, leaf: { leaf in
+            switch leaf {
+            case .variable(let v):
+                guard let value = env[v] else { throw ReplayError("\(v) is not bound yet") }
+                return value
+            default:
+                return world.leaf(leaf)
+            }
+        }).value(t)
+    }
+
+    private func matcher(for n: Int) -> Matcher {
+        let session = self
+        return Matcher(world: world, evaluate: { t, env in try session.evaluate(t, env: env) })
+    }
+}
