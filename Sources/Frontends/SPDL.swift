@@ -29,6 +29,8 @@ import Model
 ///   With several partners the properties are named `Niagree_i3/R`, `Niagree_i3/S`.
 ///   `Commit`/`Running` with explicit data are agreement and its signal (`claim(R, Commit, I, d...)`).
 ///   `Empty` claims check nothing in Scyther and produce no property. `Reachable` is an error.
+/// - Labels are kept as written (`send_!2` has label `!2`) and link a send to the receives with the
+///   same label when the causal past of a claim is computed.
 /// - An unlabelled claim is named after its role and its rank among the role's unlabelled claims
 ///   (`claim(S, Secret, Ni)` is `Secret_S1`), as in Scyther's output.
 public enum SPDL {
