@@ -50,7 +50,7 @@ public enum SPDL {
         let text = SourceText(source, file: file)
         var parser = try Parser(text)
         let items = try parser.file()
-        var translator = try Translator(text, items, options: options)
+        let translator = try Translator(text, items, options: options)
         return try translator.models()
     }
 }

@@ -52,14 +52,13 @@ struct Globals {
             }
         }
         // Inverse keys are checked once every constant is known, wherever it was declared.
-        for case .inversekeys(let keyword, let a, let b) in items {
+        for case .inversekeys(_, let a, let b) in items {
             if Set([a.text, b.text]) == ["pk", "sk"] { continue }
             for t in [a, b] {
                 guard case .constant(let atom, true)? = names[t.text], atom.isPublic else {
                     throw source.error(at: t, "inversekeys with '\(t.text)', which is not a public constant of type Function, is not supported by protocheck yet")
                 }
             }
-            _ = keyword
             readings.append("inversekeys(\(a.text), \(b.text)): both keys are public, so {t}\(a.text) is read as senc(t, \(a.text)), which anyone can build and open")
         }
     }

@@ -47,7 +47,7 @@ struct Translator {
 
     func location(_ t: Token) -> SourceLocation { SourceLocation(file: source.file, line: t.line, column: t.column) }
 
-    mutating func models() throws -> [ProtocolModel] {
+    func models() throws -> [ProtocolModel] {
         var out: [ProtocolModel] = []
         for case .protocol(let p) in items { out.append(try model(p)) }
         return out
@@ -93,8 +93,9 @@ struct Translator {
         var claims = ClaimExpansion(drafts: drafts, options: options)
         let roles = claims.roles()
         var readings = ["Translated from Scyther SPDL (\(source.file)), protocol \(p.name.text)"] + globals.readings + claims.readings
-        if !globals.usertypes.isEmpty {
-            readings.append("user types (\(globals.usertypes.sorted().filter { $0 != "SessionKey" && $0 != "Key" }.joined(separator: ", "))) are read as any message: protocheck has no user sorts")
+        let loose = globals.usertypes.sorted().filter { $0 != "SessionKey" && $0 != "Key" }
+        if !loose.isEmpty {
+            readings.append("user types (\(loose.joined(separator: ", "))) are read as any message: protocheck has no user sorts")
         }
         return ProtocolModel(name: p.name.text, title: p.name.text, source: "Scyther SPDL: \(source.file)",
                              parts: roles.map { .role($0) } + readings.map { .reading($0) }, location: location(p.keyword))
