@@ -1,0 +1,178 @@
+import Terms
+import Model
+
+/// What a name declared outside the roles stands for.
+enum GlobalName {
+    /// A `const` or `secret` constant.
+    case constant(Atom, isFunction: Bool)
+    case hashFunction(Function)
+}
+
+/// The declarations of a file that every protocol sees: types, constants, hash functions, macros.
+struct Globals {
+    var usertypes: Set<String> = []
+    var names: [String: GlobalName] = [:]
+    var macros: [String: SyntaxTerm] = [:]
+    /// Secret constants: every role knows them, the intruder does not.
+    var secrets: [Term] = []
+    var readings: [String] = []
+    private var hashCount = 0
+
+    init(_ source: SourceText, _ items: [TopLevel]) throws {
+        for item in items {
+            switch item {
+            case .usertype(let ts):
+                for t in ts { usertypes.insert(t.text) }
+            case .declaration(let d):
+                for n in d.names {
+                    try checkFree(n, source)
+                    let type = try d.type.map { try Globals.sort(of: $0, usertypes, source) } ?? .sort(.message)
+                    let isPublic = d.kind == .const
+                    switch type {
+                    case .function:
+                        if !isPublic { throw source.error(at: n, "a secret function ('\(n.text)') cannot be computed by honest roles in protocheck; this is not supported yet") }
+                        names[n.text] = .constant(Atom(n.text, sort: .message, kind: .constant(isPublic: true)), isFunction: true)
+                    case .sort(let s):
+                        let atom = s == .agent ? Atom.agent(n.text) : Atom(n.text, sort: s, kind: .constant(isPublic: isPublic))
+                        names[n.text] = .constant(atom, isFunction: false)
+                        if !isPublic { secrets.append(.atom(atom)) }
+                    }
+                }
+            case .hashfunction(let ts):
+                for t in ts {
+                    try checkFree(t, source)
+                    names[t.text] = .hashFunction(hashCount == 0 ? .hash : .user(t.text, isPublic: true))
+                    hashCount += 1
+                }
+            case .macro(let name, let body):
+                guard macros[name.text] == nil else { throw source.error(at: name, "macro '\(name.text)' is defined twice") }
+                macros[name.text] = body
+            case .inversekeys, .protocol:
+                break
+            }
+        }
+        // Inverse keys are checked once every constant is known, wherever it was declared.
+        for case .inversekeys(_, let a, let b) in items {
+            if Set([a.text, b.text]) == ["pk", "sk"] { continue }
+            for t in [a, b] {
+                guard case .constant(let atom, true)? = names[t.text], atom.isPublic else {
+                    throw source.error(at: t, "inversekeys with '\(t.text)', which is not a public constant of type Function, is not supported by protocheck yet")
+                }
+            }
+            readings.append("inversekeys(\(a.text), \(b.text)): both keys are public, so {t}\(a.text) is read as senc(t, \(a.text)), which anyone can build and open")
+        }
+    }
+
+    private func checkFree(_ t: Token, _ source: SourceText) throws {
+        if names[t.text] != nil { throw source.error(at: t, "'\(t.text)' is declared twice") }
+    }
+
+    enum TypeReading { case sort(Sort), function }
+
+    static func sort(of t: Token, _ usertypes: Set<String>, _ source: SourceText) throws -> TypeReading {
+        switch t.text {
+        case "Nonce": return .sort(.nonce)
+        case "Agent": return .sort(.agent)
+        case "SessionKey", "Key": return .sort(.key)
+        case "Ticket": return .sort(.message)
+        case "Function": return .function
+        default:
+            guard usertypes.contains(t.text) else { throw source.error(at: t, "unknown type '\(t.text)' (declare it with 'usertype \(t.text);')") }
+            return .sort(.message)
+        }
+    }
+}
+
+/// The names one role sees, and the translation of its terms.
+struct RoleScope {
+    let source: SourceText
+    let globals: Globals
+    let roleNames: Set<String>
+    /// Macros of the protocol block, seen before the file's.
+    let protocolMacros: [String: SyntaxTerm]
+    var macros: [String: SyntaxTerm] = [:]
+    var variables: [String: Variable] = [:]
+
+    /// Bounds the size of a term after macro expansion, so that macros cannot blow up.
+    static let maxTermSize = 20_000
+
+    func lookupMacro(_ name: String) -> SyntaxTerm? {
+        macros[name] ?? protocolMacros[name] ?? globals.macros[name]
+    }
+
+    func term(_ s: SyntaxTerm) throws -> Term {
+        var budget = Self.maxTermSize
+        var expanding: [String] = []
+        return try term(s, &budget, &expanding)
+    }
+
+    /// A list of terms as one message: several are a tuple.
+    func message(_ items: [SyntaxTerm]) throws -> Term {
+        var budget = Self.maxTermSize
+        var expanding: [String] = []
+        return .tuple(try items.map { try term($0, &budget, &expanding) })
+    }
+
+    private func term(_ s: SyntaxTerm, _ budget: inout Int, _ expanding: inout [String]) throws -> Term {
+        budget -= 1
+        if budget < 0 { throw source.error(at: s.token, "term too large after macro expansion (over \(Self.maxTermSize) symbols)") }
+        switch s {
+        case .name(let t):
+            return try name(t, &budget, &expanding)
+        case .tuple(_, let items):
+            return .tuple(try items.map { try term($0, &budget, &expanding) })
+        case .apply(let f, let args):
+            return try apply(f, args, &budget, &expanding)
+        case .encrypt(_, let items, let key):
+            let body = Term.tuple(try items.map { try term($0, &budget, &expanding) })
+            if let k = key.bareName, variables[k] == nil, case .hashFunction(let h)? = globals.names[k] {
+                return .app(h, [body])
+            }
+            let k = try term(key, &budget, &expanding)
+            switch k {
+            case .app(.pk, _): return .app(.aenc, [body, k])
+            case .app(.sk, _): return .app(.sign, [body, k])
+            default: return .app(.senc, [body, k])
+            }
+        }
+    }
+
+    private func name(_ t: Token, _ budget: inout Int, _ expanding: inout [String]) throws -> Term {
+        if let v = variables[t.text] { return .variable(v) }
+        if roleNames.contains(t.text) { return .variable(Variable(t.text, sort: .agent)) }
+        if let body = lookupMacro(t.text) {
+            if expanding.contains(t.text) { throw source.error(at: t, "macro '\(t.text)' refers to itself") }
+            expanding.append(t.text)
+            defer { expanding.removeLast() }
+            return try term(body, &budget, &expanding)
+        }
+        switch globals.names[t.text] {
+        case .constant(let a, _)?: return .atom(a)
+        case .hashFunction?: throw source.error(at: t, "hash function '\(t.text)' used as a term; apply it as \(t.text)(...)")
+        case nil: throw source.error(at: t, "undeclared name '\(t.text)'")
+        }
+    }
+
+    private func apply(_ f: Token, _ args: [SyntaxTerm], _ budget: inout Int, _ expanding: inout [String]) throws -> Term {
+        if variables[f.text] != nil || roleNames.contains(f.text) || lookupMacro(f.text) != nil {
+            throw source.error(at: f, "'\(f.text)' is not a function")
+        }
+        let xs = try args.map { try term($0, &budget, &expanding) }
+        switch globals.names[f.text] {
+        case .hashFunction(let h)?: return .app(h, [.tuple(xs)])
+        case .constant(let a, true)?: return .app(.user(a.name, isPublic: true), [.tuple(xs)])
+        case .constant?: throw source.error(at: f, "'\(f.text)' is a constant, not a function")
+        case nil: break
+        }
+        switch f.text {
+        case "pk", "sk":
+            guard xs.count == 1 else { throw source.error(at: f, "\(f.text) takes one argument, not \(xs.count)") }
+            return .app(f.text == "pk" ? .pk : .sk, xs)
+        case "k":
+            guard xs.count == 2 else { throw source.error(at: f, "k takes two arguments (k(A,B)), not \(xs.count)") }
+            return .app(.shk, xs)
+        default:
+            throw source.error(at: f, "unknown function '\(f.text)' (declare it with 'hashfunction \(f.text);' or 'const \(f.text): Function;')")
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import Testing
+@testable import Frontends
+
+/// Errors point at the offending token: file, line, column, the line itself and a caret.
+@Suite struct SPDLErrorTests {
+    func error(_ source: String) -> SPDLError? {
+        do {
+            _ = try SPDL.parse(source, file: "bad.spdl")
+            return nil
+        } catch {
+            return error as? SPDLError
+        }
+    }
+
+    @Test func missingSemicolonPointsAtTheNextToken() throws {
+        let e = try #require(error("""
+        protocol p(I,R)
+        {
+            role I
+            {
+                fresh n: Nonce
+                send_1(I,R, n);
+            }
+        }
+        """))
+        #expect(e.line == 6 && e.column == 9)
+        #expect(e.message == "expected ';' after the declaration, found 'send_1'")
+        #expect(e.description == """
+        bad.spdl:6:9: error: expected ';' after the declaration, found 'send_1'
+                send_1(I,R, n);
+                ^~~~~~
+        """)
+    }
+
+    @Test func undeclaredNameInsideAnEncryption() throws {
+        let e = try #require(error("protocol p(I,R) {\n  role I { fresh n: Nonce; send_1(I,R, {I,nx}pk(R)); }\n  role R { }\n}"))
+        #expect((e.line, e.column) == (2, 43))
+        #expect(e.message == "undeclared name 'nx'")
+        #expect(e.description.hasSuffix("\n  role I { fresh n: Nonce; send_1(I,R, {I,nx}pk(R)); }\n" + String(repeating: " ", count: 42) + "^~"))
+    }
+
+    @Test func caretKeepsTabsSoItLinesUp() throws {
+        let e = try #require(error("protocol p(I) {\n\trole I {\n\t\tclaim_i1(I, Reachable);\n\t}\n}"))
+        #expect((e.line, e.column) == (3, 15))
+        #expect(e.message == "claim Reachable is not supported by protocheck yet")
+        #expect(e.description.hasSuffix("\t\tclaim_i1(I, Reachable);\n\t\t            ^~~~~~~~~"))
+    }
+
+    @Test(arguments: [
+        ("usertype T;\nprotocol p(I) { role I { var x: Time; } }", 2, 33, "unknown type 'Time' (declare it with 'usertype Time;')"),
+        ("protocol @helper(X) { role X { } }", 1, 10, "helper protocol '@helper' (a name starting with @) is not supported by protocheck yet"),
+        ("protocol p(I) { role I { match(x, I); } }", 1, 26, "'match' (pattern matching) is not supported by protocheck yet"),
+        ("protocol p(I) { fresh n: Nonce; role I { } }", 1, 17, "a 'fresh' declaration at protocol level (outside a role) is not supported by protocheck yet; declare it in each role"),
+        ("const a, b: Nonce;\ninversekeys(a, b);", 2, 13, "inversekeys with 'a', which is not a public constant of type Function, is not supported by protocheck yet"),
+        ("untrusted Eve;", 1, 1, "the 'untrusted' declaration is not supported by protocheck yet"),
+        ("protocol p(I,R) { role I { send_1(R,I, I); } role R { } }", 1, 35, "role I can only send as itself, not 'R'"),
+        ("protocol p(I,R) { role I { send(I,R, I); } role R { } }", 1, 28, "'send' needs a label, as in send_1"),
+        ("protocol p(I,R) { role I { claim_x(I, Foo); } role R { } }", 1, 39, "claim type 'Foo' is not supported by protocheck yet"),
+        ("protocol p(I,R) { role I { send_1(I,R, h(I)); } role R { } }", 1, 40, "unknown function 'h' (declare it with 'hashfunction h;' or 'const h: Function;')"),
+        ("protocol p(I,R) { role I { send_1(I,R, k(I)); } role R { } }", 1, 40, "k takes two arguments (k(A,B)), not 1"),
+        ("protocol p(I,R) { role I { } }", 1, 14, "role 'R' has no role block"),
+        ("macro m = (m, m);\nprotocol p(I,R) { role I { send_1(I,R, m); } role R { } }", 1, 12, "macro 'm' refers to itself"),
+        ("/* open\nprotocol p(I) { }", 1, 1, "unterminated comment"),
+        ("protocol p(I) { role I { send_1(I,I, $); } }", 1, 38, "unexpected character '$'"),
+        ("protocol p(I,R) { role I { send_1(I,R, ()); } role R { } }", 1, 41, "empty term list"),
+    ] as [(String, Int, Int, String)])
+    func namesTheConstructLineAndColumn(_ source: String, _ line: Int, _ column: Int, _ message: String) throws {
+        let e = try #require(error(source))
+        #expect(e.message == message)
+        #expect((e.line, e.column) == (line, column), "\(e)")
+        #expect(e.file == "bad.spdl")
+    }
+
+    @Test func deepNestingIsAnErrorNotAStackOverflow() throws {
+        let deep = String(repeating: "(", count: 100_000) + "I" + String(repeating: ")", count: 100_000)
+        let e = try #require(error("protocol p(I,R) { role I { send_1(I,R, \(deep)); } role R { } }"))
+        #expect(e.message == "terms nested more than \(Parser.maxNesting) deep")
+        let braces = String(repeating: "{", count: 100_000)
+        #expect(error("protocol p(I,R) { role I { send_1(I,R, \(braces)") != nil)
+    }
+
+    @Test func macrosCannotBlowUpExponentially() throws {
+        var source = "macro m0 = (I, I);\n"
+        for n in 1...40 { source += "macro m\(n) = (m\(n - 1), m\(n - 1));\n" }
+        source += "protocol p(I,R) { role I { send_1(I,R, m40); } role R { } }"
+        let e = try #require(error(source))
+        #expect(e.message.hasPrefix("term too large after macro expansion"))
+    }
+}

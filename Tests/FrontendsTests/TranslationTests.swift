@@ -1,0 +1,151 @@
+import Testing
+import Terms
+import Model
+@testable import Frontends
+
+/// SPDL and the Swift DSL say the same thing: the translated events equal the DSL's.
+@Suite struct TranslationTests {
+    let ns3 = """
+    protocol ns3(I,R)
+    {
+        role I
+        {
+            fresh ni: Nonce;
+            var nr: Nonce;
+            send_1(I,R, {I,ni}pk(R) );
+            recv_2(R,I, {ni,nr}pk(I) );
+            send_3(I,R, {nr}pk(R) );
+            claim_i1(I,Secret,ni);
+            claim_i3(I,Niagree);
+        }
+        role R
+        {
+            var ni: Nonce;
+            fresh nr: Nonce;
+            recv_1(I,R, {I,ni}pk(R) );
+            send_2(R,I, {ni,nr}pk(I) );
+            recv_3(I,R, {nr}pk(R) );
+            claim_r3(R,Nisynch);
+        }
+    }
+    """
+
+    @Test func needhamSchroederEqualsTheDSLModel() throws {
+        let models = try SPDL.parse(ns3, file: "ns3.spdl")
+        #expect(models.count == 1)
+        let m = try #require(models.first)
+        let I = agent("I"), R = agent("R"), ni = nonce("ni"), nr = nonce("nr")
+        let m1 = aenc(I, ni, key: pk(R)), m2 = aenc(ni, nr, key: pk(I)), m3 = aenc(nr, key: pk(R))
+        let dsl = ProtocolModel("ns3", title: "ns3", source: "") {
+            Role("I") {
+                Fresh(ni)
+                Send("1", m1)
+                Recv("2", m2)
+                Running(with: R, m1, m2, m3, tag: "Nisynch_r3")
+                Send("3", m3)
+                Claim("Secret_i1", .secret(ni))
+                Claim("Niagree_i3", .agreement(with: R, on: [m1, m2], injective: false, tag: "Niagree_i3"))
+            }
+            Role("R") {
+                Fresh(nr)
+                Recv("1", m1)
+                Running(with: I, m1, m2, tag: "Niagree_i3")
+                Send("2", m2)
+                Recv("3", m3)
+                Claim("Nisynch_r3", .agreement(with: I, on: [m1, m2, m3], injective: false, tag: "Nisynch_r3"))
+            }
+        }
+        #expect(m.name == "ns3")
+        #expect(m.roles.map(\.name) == ["I", "R"])
+        for (mine, theirs) in zip(m.roles, dsl.roles) {
+            #expect(mine.events.map(\.action) == theirs.events.map(\.action))
+        }
+        #expect(m.properties.map(\.name) == ["Secret_i1", "Niagree_i3", "Nisynch_r3"])
+        #expect(m.properties.map(\.kind) == [.secrecy, .nonInjectiveAgreement, .nonInjectiveAgreement])
+        #expect(m.validate().isEmpty)
+        // Locations point into the .spdl file.
+        let send1 = try #require(m.roles[0].events.first { $0.label == "1" })
+        #expect(send1.location == SourceLocation(file: "ns3.spdl", line: 7, column: 9))
+    }
+
+    @Test func nisynchCanBeReadAsInjectiveAgreement() throws {
+        let m = try #require(try SPDL.parse(ns3, file: "ns3.spdl", options: .init(nisynchInjective: true)).first)
+        #expect(m.properties.map(\.kind) == [.secrecy, .nonInjectiveAgreement, .injectiveAgreement])
+    }
+
+    @Test func declarationsFunctionsAndKeys() throws {
+        let source = """
+        usertype SessionKey, TimeStamp;
+        hashfunction H, G;
+        const succ, pred: Function;
+        inversekeys(succ, pred);
+        const Fresh: Function;
+        secret Km: SessionKey;
+        macro m1 = {T, R}k(I,R);
+        protocol p(I,R)
+        {
+            role I
+            {
+                fresh T: TimeStamp;
+                fresh K: SessionKey;
+                fresh n;
+                send_1(I,R, m1, H(n), G(n, T), {n}H, {n}succ, succ(n), {K}sk(I), (I, Fresh), {Km}K);
+                claim_x(I, SKR, K);
+                claim(I, Empty, (Fresh, K));
+                claim_c(I, Commit, R, n);
+                claim_w(I, Weakagree);
+                claim_a(I, Alive);
+            }
+            role R
+            {
+                var T: TimeStamp;
+                var K: SessionKey;
+                var X: Ticket;
+                recv_1(I,R, {T, R}k(I,R), X, X, X, X, X, {K}sk(I), X, X);
+                claim(R, Running, I, X);
+            }
+        }
+        """
+        let m = try #require(try SPDL.parse(source, file: "decl.spdl").first)
+        let I = agent("I"), R = agent("R"), n = nonce("n"), T = message("T"), K = key("K")
+        let Km = constant("Km", .key, public: false)
+        let expected: Term = .tuple([
+            senc(T, R, key: k(I, R)), hash(n), .app(.user("G", isPublic: true), [.tuple(n, T)]), hash(n),
+            .app(.senc, [n, constant("succ")]), .app(.user("succ", isPublic: true), [n]), sign(K, key: sk(I)),
+            tuple(I, constant("Fresh")), senc(Km, key: K),
+        ])
+        let send = try #require(m.roles[0].events.first { $0.label == "1" })
+        #expect(send.action == .send(label: "1", expected))
+        #expect(m.roles[0].knows == [Km])
+        #expect(m.properties.map(\.name) == ["SKR_x", "Commit_c", "Weakagree_w", "Alive_a"])
+        #expect(m.properties.map(\.kind) == [.secrecy, .nonInjectiveAgreement, .weakAgreement, .aliveness])
+        let running = m.roles[1].events.last?.action
+        #expect(running == .signal(name: runningSignal(""), data: [I, message("X")]))
+        #expect(m.validate().isEmpty, "\(m.validate())")
+    }
+
+    @Test func threeRolesGiveOnePropertyPerPartner() throws {
+        let source = """
+        protocol p(A,B,S)
+        {
+            role A { fresh Na: Nonce; send_1(A,S, Na); recv_2(S,A, {Na}k(A,S)); send_3(A,B, Na); claim_a1(A, Alive); }
+            role B { var Na: Nonce; recv_3(A,B, Na); claim_b1(B, Niagree); }
+            role S { var Na: Nonce; recv_1(A,S, Na); send_2(S,A, {Na}k(A,S)); }
+        }
+        """
+        let m = try #require(try SPDL.parse(source, file: "p.spdl").first)
+        #expect(m.properties.map(\.name) == ["Alive_a1/B", "Alive_a1/S", "Niagree_b1/A", "Niagree_b1/S"])
+        // B's causal past reaches S through A's receive of message 2; B exchanged nothing with S.
+        let bGoals = m.roles[1].events.compactMap { e -> Goal? in if case .claim(_, let g) = e.action { return g } else { return nil } }
+        #expect(bGoals == [.agreement(with: agent("A"), on: [nonce("Na")], injective: false, tag: "Niagree_b1/A"),
+                           .agreement(with: agent("S"), on: [], injective: false, tag: "Niagree_b1/S")])
+        #expect(m.validate().isEmpty, "\(m.validate())")
+    }
+
+    @Test func aClaimWithNothingBeforeItIsVacuousAndSaysSo() throws {
+        let source = "protocol p(A,B) { role A { fresh n: Nonce; send_1(A,B,n); claim_a(A, Nisynch); } role B { var n: Nonce; recv_1(A,B,n); } }"
+        let m = try #require(try SPDL.parse(source, file: "p.spdl").first)
+        #expect(m.properties.isEmpty)
+        #expect(m.readings.contains { $0.contains("Nisynch_a holds vacuously") })
+    }
+}
