@@ -37,4 +37,6 @@ public struct PropertyResult: Codable, Hashable, Sendable {
     /// What stopped the search, for `inconclusive`.
     public var limit: String?
     public var trace: Trace?
+    /// `confirmed` or `not-confirmed` when the attack was replayed on real cryptography.
+    public var replay: String?
 }

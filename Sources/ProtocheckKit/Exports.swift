@@ -5,5 +5,7 @@
 @_exported import Models
 @_exported import Terms
 @_exported import Traces
+@_exported import Replay
+@_exported import Frontends
 
 public let protocheckVersion = "0.1.0"

@@ -1,4 +1,5 @@
 import Foundation
+import Frontends
 
 /// A model argument that names nothing protocheck knows.
 public struct UnknownModel: Error, CustomStringConvertible {
@@ -12,6 +13,10 @@ public struct UnknownModel: Error, CustomStringConvertible {
 public enum ModelResolver {
     public static func resolve(_ argument: String) throws -> [ProtocolModel] {
         if let m = Registry.model(named: argument) { return [m] }
+        if argument.hasSuffix(".spdl") {
+            guard let text = try? String(contentsOfFile: argument, encoding: .utf8) else { throw UnknownModel(name: argument) }
+            return try SPDL.parse(text, file: argument)
+        }
         throw UnknownModel(name: argument)
     }
 

@@ -17,7 +17,7 @@ struct Protocheck: ParsableCommand {
         commandName: "protocheck",
         abstract: "Model checker and attack explorer for security protocols.",
         version: protocheckVersion,
-        subcommands: [List.self, Check.self, Report.self])
+        subcommands: [List.self, Check.self, ReplayCommand.self, Report.self])
 }
 
 struct List: ParsableCommand {
@@ -69,6 +69,7 @@ struct Check: ParsableCommand {
     @Option(help: "Output format.") var format: Format = .text
     @Option(help: "Also write attacks and reports to this folder.") var output: String?
     @Option(help: "Expected verdicts (YAML): exit 0 when every verdict is as expected, 1 with a diff otherwise.") var expect: String?
+    @Flag(help: "Replay each attack against real cryptography and print the outcome beside the verdict.") var replay = false
 
     func run() throws {
         var expectations: Expectations?
@@ -76,7 +77,17 @@ struct Check: ParsableCommand {
             guard let text = try? String(contentsOfFile: expect, encoding: .utf8) else { fail("error: cannot read expectation file \(expect)") }
             do { expectations = try Expectations.parse(yaml: text) } catch { fail("error: \(expect): \(error)") }
         }
-        let checked = runChecks(models, search)
+        var checked = runChecks(models, search)
+        if replay {
+            checked = checked.map { model, results in
+                (model, results.map { r in
+                    guard let t = r.trace else { return r }
+                    var r = r
+                    r.replay = Replayer(model: model).replay(t).confirmed ? "confirmed" : "not-confirmed"
+                    return r
+                })
+            }
+        }
         let results = checked.flatMap(\.1)
         switch format {
         case .text: print(TextRenderer.render(results), terminator: "")
@@ -103,6 +114,30 @@ struct Check: ParsableCommand {
         }
         if results.contains(where: { $0.verdict == .attack }) { throw ExitCode(Status.attack.rawValue) }
         if results.contains(where: { $0.verdict == .inconclusive }) { throw ExitCode(Status.inconclusive.rawValue) }
+    }
+}
+
+struct ReplayCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "replay", abstract: "Run a found attack against real cryptography.")
+
+    @Argument(help: "An attack file (JSON from `check --format json` or attacks/MODEL/*.json).") var attack: String
+    @Option(help: "Wire encoding: tagged (type tag and length per field) or untagged (plain concatenation).") var encoding: String = "tagged"
+    @Option(help: "text or json") var format: String = "text"
+
+    func run() throws {
+        guard let wire = WireEncoding(rawValue: encoding) else { fail("error: --encoding must be tagged or untagged") }
+        guard let data = FileManager.default.contents(atPath: attack) else { fail("error: cannot read \(attack)") }
+        let traces: [Trace]
+        do { traces = try JSONRenderer.traces(from: data) } catch { fail("error: \(attack): not an attack trace: \(error)") }
+        guard !traces.isEmpty else { fail("error: \(attack): the file holds no attack trace") }
+        var allConfirmed = true
+        for trace in traces {
+            guard let model = Registry.model(named: trace.model) else { fail("error: \(attack): unknown model '\(trace.model)'") }
+            let report = Replayer(model: model, encoding: wire).replay(trace)
+            print(report.render(text: format != "json"))
+            allConfirmed = allConfirmed && report.confirmed
+        }
+        if !allConfirmed { throw ExitCode(Status.attack.rawValue) }
     }
 }
 
