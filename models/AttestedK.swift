@@ -14,7 +14,10 @@ import Terms
 
 private let SE = agent("SE"), Server = agent("Server")
 /// The owner of whatever public key reaches the SE: the document's ServerPubK "does not have to
-/// identify the issuer", and the SE cannot check whose key it is.
+/// identify the issuer", and the SE cannot check whose key it is. In the Dolev-Yao abstraction every
+/// public key is some agent's, so the SE receives the key as pk(KeyOwner) together with the owner's
+/// (public) name: the name gives the intruder nothing and checks nothing; it only says with whom
+/// the SE's run agrees (the owner of the key it encrypted K for).
 private let KeyOwner = agent("KeyOwner")
 private let K = key("K")
 private let Ns = nonce("Ns"), Nse = nonce("Nse")
@@ -36,7 +39,7 @@ private func attestedK(nonces: Bool) -> ProtocolModel {
                   source: nonces ? "Rundgren, Session Key Establishment between a Security Element and a Server, v0.12, sections 2 and 3"
                                  : "Rundgren, Session Key Establishment between a Security Element and a Server, v0.12, section 2") {
         Reading("The Client is the network: it relays step 2 to the SE and step 3's output to the server, and may change anything.")
-        Reading("ServerPubK is received by the SE as pk(KeyOwner) for an unknown agent KeyOwner: the SE cannot tell whose key it is, and its partner in agreements is that key's owner.")
+        Reading("ServerPubK is received by the SE as pk(KeyOwner) for an agent KeyOwner the intruder chooses, next to KeyOwner's public name: the SE cannot tell whose key it is, and its partner in agreements is that key's owner.")
         Reading("AK signs hash(K, ServerPubK): a signature with appendix does not reveal the signed K.")
         Reading("SE_Cert is sign(SE, pk(SE)) by a CA whose private key no one else holds; the intruder holds a certificate for its own SE.")
         Reading("HK (the handle to K) stays inside the SE and is not modelled.")
@@ -46,9 +49,9 @@ private func attestedK(nonces: Bool) -> ProtocolModel {
 
         Role("SE", knows: [seCert]) {
             if nonces {
-                Recv("2", tuple(pk(KeyOwner), Ns))       // ServerPubK and Ns, passed on by the Client in step 3
+                Recv("2", tuple(KeyOwner, pk(KeyOwner), Ns))   // ServerPubK and Ns, passed on by the Client in step 3
             } else {
-                Recv("2", pk(KeyOwner))                  // ServerPubK, passed on by the Client in step 3
+                Recv("2", tuple(KeyOwner, pk(KeyOwner)))        // ServerPubK, passed on by the Client in step 3
             }
             // Step 3, atomically: generate K, EK = {K}ServerPubK, AK = sign(K || ServerPubK).
             Fresh(K)
@@ -68,11 +71,11 @@ private func attestedK(nonces: Bool) -> ProtocolModel {
         Role("Server") {
             if nonces {
                 Fresh(Ns)
-                Send("2", tuple(pk(Server), Ns))
+                Send("2", tuple(Server, pk(Server), Ns))
                 // Step 4: decrypt EK, then verify AK with SE_Cert, K, ServerPubK (and the nonces).
                 Recv("4", tuple(aenc(K, key: pk(Server)), attestation(pk(Server), nonces: true), Nse, seCert))
             } else {
-                Send("2", pk(Server))
+                Send("2", tuple(Server, pk(Server)))
                 Recv("4", tuple(aenc(K, key: pk(Server)), attestation(pk(Server), nonces: false), seCert))
             }
             Running(with: SE, K)

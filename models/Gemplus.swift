@@ -19,7 +19,10 @@ private let Card = agent("Card"), Issuer = agent("Issuer")
 /// Section 4.5's second, malicious issuer: an issuer like any other, whose decryption key the
 /// insider holds in the `collusion` setting. Played by one fixed agent so that the setting can name it.
 private let Rogue = agent("RogueIssuer")
-/// Whoever owns the public key the PC hands the card: the card "cannot tell" (no certificate, section 2.3).
+/// Whoever owns the public key the PC hands the card: the card cannot tell (no certificate, section 2.3).
+/// Every public key is some agent's in the Dolev-Yao abstraction; the PC hands the card the owner's
+/// (public) name with the key, which gives the intruder nothing and only says with whom the card's
+/// run agrees.
 private let KeyOwner = agent("KeyOwner")
 private let KI = message("K_I"), R = nonce("r")
 /// The properties' own variables: a card identifier and a key.
@@ -35,20 +38,20 @@ private func cardRole(_ v: Variant) -> Role {
     Role("Card") {
         switch v {
         case .first:
-            Recv("1", pk(KeyOwner))                      // the PC transmits PK (fig. 1)
+            Recv("1", tuple(KeyOwner, pk(KeyOwner)))     // the PC transmits PK (fig. 1)
             Fresh(KI)                                    // K_I generated inside the card
             Signal("holds", Card, KI)
             Running(with: KeyOwner, KI)
             Send("3", aenc(KI, key: pk(KeyOwner)))       // c = E_PK(K_I)
         case .rsa:
-            Recv("1", pk(KeyOwner))                      // 5.1 step 1: the PC transmits n
+            Recv("1", tuple(KeyOwner, pk(KeyOwner)))     // 5.1 step 1: the PC transmits n
             Fresh(R)                                     // step 2: r at random
             Assign(KI, hash(R, pk(KeyOwner)))            //         K_I = SHA-1(r, n)
             Signal("holds", Card, KI)
             Running(with: KeyOwner, KI)
             Send("3", aenc(R, key: pk(KeyOwner)))        // step 3: c = r^3 mod n
         case .elgamal:
-            Recv("1", tuple(g, exp(g, sk(KeyOwner))))    // 5.2 step 1: the PC transmits (g, h)
+            Recv("1", tuple(KeyOwner, g, exp(g, sk(KeyOwner))))  // 5.2 step 1: the PC transmits (g, h)
             Fresh(R)                                     // step 2: r, (g^r, h^r)
             Assign(KI, hash(exp(exp(g, sk(KeyOwner)), R), g, exp(g, sk(KeyOwner))))  // step 3: K_I = SHA-1(h^r, g, h)
             Signal("holds", Card, KI)
@@ -96,7 +99,7 @@ private func gemplus(_ v: Variant) -> ProtocolModel {
                          source: "Handschuh, Naccache, Paillier, Tymen: Provably Secure Chipcard Personalization (CARDIS 2002), \(names.2)") {
         Reading("The personalization computer is the intruder (the malicious insider): it relays PK to the card and (Id, c) to the issuer.")
         Reading("The card's identifier Id is its agent name; the issuer's run is for one card Id, and Id travels in clear next to c.")
-        Reading("PK reaches the card as the public key of an unknown agent KeyOwner: the card has no way to authenticate it (section 4.4).")
+        Reading("PK reaches the card as the public key of an agent KeyOwner the PC chooses, next to KeyOwner's public name: the card has no way to authenticate it (section 4.4).")
         switch v {
         case .first:
             Reading("Figure 1 has no step numbers: the model uses section 3.2's numbering, and K_I itself is encrypted under PK.")
