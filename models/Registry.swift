@@ -11,6 +11,10 @@ public enum Registry {
 
     /// The protocols of the source documents in ../shared/seeds.
     public static let documents: [ProtocolModel] = [
+        attestedKModel, attestedKNoncesModel,
+        gemplusFirstModel, gemplusRSAModel, gemplusElGamalModel,
+        sodaMachineModel,
+        modifiedNSModel, nsSymmetricModel, masterKeyRegistrationModel,
     ]
 
     public static func model(named name: String) -> ProtocolModel? { all.first { $0.name == name } }
