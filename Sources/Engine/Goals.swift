@@ -34,14 +34,23 @@ struct AgreementJudge {
         return out
     }
 
-    /// Whether run `m` could be the partner a claim of run `j` needs (by roles and agents alone).
+    /// Whether run `m` could be the partner a claim needs: a run of the partner role played by `agent`
+    /// that has started and either was set up to talk to the claimant or signalled running with it
+    /// (a role may learn its peer from a message rather than from its setup).
     func isPartner(_ m: Int, of slot: GoalSlot, in state: SearchState, agent: Term) -> Bool {
         let run = network.runs[m]
-        guard state.pcs[m] > 0, .atom(run.agent.atom) == agent, !run.spec.old || true else { return false }
+        guard state.pcs[m] > 0, .atom(run.agent.atom) == agent else { return false }
         guard let pr = slot.partnerRole else { return true }
         guard run.spec.role == pr else { return false }
         let claimant = network.runs[slot.run]
-        return run.spec.agents[claimant.spec.role] == claimant.agent
+        if run.spec.agents[claimant.spec.role] == claimant.agent { return true }
+        let me = Term.atom(claimant.agent.atom)
+        return run.events.prefix(state.pcs[m]).contains { e in
+            if case .signal(let n, let ds) = e.action, n.hasPrefix("Running"), let peer = ds.first {
+                return state.substitution.apply(peer) == me
+            }
+            return false
+        }
     }
 
     func matches(_ m: Int, _ slot: GoalSlot, _ state: SearchState) -> Bool {
@@ -55,7 +64,8 @@ struct AgreementJudge {
         case .weakAgreement(let p):
             return isPartner(m, of: slot, in: state, agent: s.apply(p))
         case .agreement(let p, let ds, _, let tag):
-            guard isPartner(m, of: slot, in: state, agent: s.apply(p)) else { return false }
+            let run = network.runs[m]
+            guard .atom(run.agent.atom) == s.apply(p), slot.partnerRole.map({ $0 == run.spec.role }) ?? true else { return false }
             let me = Term.atom(network.runs[slot.run].agent.atom)
             let want = [me] + ds.map(s.apply)
             return signals(in: state, named: runningSignal(tag), run: m).contains(want)

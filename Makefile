@@ -1,0 +1,28 @@
+# The README's quick start: `make run` checks every registered model and writes its traces and
+# reports; `make test` runs the test suite. Both install Debian's libz3-dev when it is missing.
+SHELL := /bin/bash
+SWIFT ?= swift
+RUNS ?= 3
+
+.PHONY: run test bench deps clean
+
+deps:
+	@if [ ! -f /usr/include/z3.h ]; then \
+		echo "installing libz3-dev"; \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libz3-dev) >/dev/null || \
+		{ echo "could not install libz3-dev (run as root, or install it yourself)"; exit 1; }; \
+	fi
+
+run: deps
+	$(SWIFT) build -c release
+	.build/release/protocheck report all --max-runs $(RUNS) --output . --expectations
+
+test: deps
+	$(SWIFT) test
+
+bench: deps
+	$(SWIFT) build -c release
+	bash scripts/bench.sh
+
+clean:
+	rm -rf .build

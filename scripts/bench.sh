@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Prints, for each model and bound, the states explored, states per second, seconds and peak memory
+# of `protocheck check` (release build). Figures, not assertions: the machines are shared.
+set -u
+bin=.build/release/protocheck
+models=${MODELS:-"nspk nsl otway-rees dh-unauthenticated iso9798-2-2-noid iso9798-2-2"}
+printf "%-26s %5s %10s %12s %9s %10s\n" model runs states states/s seconds peak-MiB
+for m in $models; do
+  for n in ${BOUNDS:-2 3 4}; do
+    out=$( { /usr/bin/time -f "%e %M" timeout 600 "$bin" check "$m" --max-runs "$n" --format json > /tmp/bench.json; } 2>&1 | tail -1)
+    secs=${out% *}; kb=${out#* }
+    states=$(python3 -c "import json;d=json.load(open('/tmp/bench.json'));print(max(r['states'] for r in d['results']))" 2>/dev/null || echo "?")
+    rate=$(python3 -c "print(int($states/max($secs,0.001)))" 2>/dev/null || echo "?")
+    printf "%-26s %5s %10s %12s %9s %10s\n" "$m" "$n" "$states" "$rate" "$secs" "$((kb/1024))"
+  done
+done
+all="attested-k gemplus-first gemplus-rsa gemplus-elgamal soda-machine modified-ns ns-symmetric master-key-registration"
+out=$( { /usr/bin/time -f "%e" "$bin" check $all --format json > /dev/null; } 2>&1 | tail -1)
+echo "the eight document models together (max-runs 3): ${out} s"
