@@ -3,6 +3,7 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 RUNS ?= 3
+TIMEOUT ?= 60
 
 .PHONY: run test bench deps clean
 
@@ -15,7 +16,7 @@ deps:
 
 run: deps
 	$(SWIFT) build -c release
-	.build/release/protocheck report all --max-runs $(RUNS) --output . --expectations
+	.build/release/protocheck report all --max-runs $(RUNS) --timeout $(TIMEOUT) --output . --expectations
 
 test: deps
 	$(SWIFT) test

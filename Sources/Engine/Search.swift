@@ -236,15 +236,8 @@ struct ScenarioSearch {
             next.pcs[j] += 1
             let step = executed + [(j, pc)]
             switch network.runs[j].events[pc].action {
-            case .assign(let v, let t):
-                let branches = rebind(st, v, t)
-                if branches.isEmpty { work.append((st, executed, violations, blocked.union([j]))) }
-                for b in branches {
-                    var n = b
-                    n.pcs[j] += 1
-                    work.append((n, step, violations, blocked))
-                }
-            case .check(.equal(let a, let b)):
+            case .assign(let a, let b), .check(.equal(let a, let b)):
+                // Naming a value and checking an equality both unify; no unifier blocks the run.
                 let branches = rebind(st, a, b)
                 if branches.isEmpty { work.append((st, executed, violations, blocked.union([j]))) }
                 for b in branches {
