@@ -19,6 +19,7 @@ run: deps
 	.build/release/protocheck report all --max-runs $(RUNS) --timeout $(TIMEOUT) --output . --expectations
 
 test: deps
+	$(SWIFT) build
 	$(SWIFT) test
 
 bench: deps
