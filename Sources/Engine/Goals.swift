@@ -23,7 +23,6 @@ struct ConditionalSlot: Sendable {
 /// chooses, so two terms that differ syntactically can be made to differ.
 struct AgreementJudge {
     var network: Network
-    var model: ProtocolModel
 
     func signals(in state: SearchState, named name: String, run m: Int) -> [[Term]] {
         let run = network.runs[m]

@@ -48,7 +48,7 @@ struct ScenarioSearch {
         let runs = scenario.runs.enumerated().map { RunScript(number: $0.offset + 1, spec: $0.element, model: model) }
         self.network = Network(runs: runs, initialKnowledge: Network.intruderKnowledge(model: model, setting: setting, runs: runs))
         self.intruder = LazyIntruder(network: network, unifier: Unifier(typeFlaws: typeFlaws))
-        self.judge = AgreementJudge(network: network, model: model)
+        self.judge = AgreementJudge(network: network)
         self.arithmetic = arithmetic
         var slots: [GoalSlot] = []
         var conditionals: [ConditionalSlot] = []

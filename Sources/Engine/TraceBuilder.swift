@@ -57,7 +57,6 @@ struct TraceBuilder {
 
         var steps: [Trace.Step] = []
         var seen: [Term] = network.initialKnowledge
-        var time = Array(repeating: 0, count: network.runs.count)
         let eve = AgentRef.intruder.name
         var derived = Set<Term>()
         func derive(_ t: Term) {
@@ -89,7 +88,6 @@ struct TraceBuilder {
             default:
                 break
             }
-            time[j] = event + 1
         }
         // The secret itself, derived at the end.
         switch property.origin {
