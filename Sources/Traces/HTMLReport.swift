@@ -53,7 +53,7 @@ public enum HTMLReport {
             out += "</ul>\n"
             if r.verdict == .attack, let trace = r.trace {
                 out += "<h3>Attack</h3>\n<p>Violated: \(e(trace.violation))</p>\n"
-                out += "<figure>\n" + SVGSequenceDiagram.render(trace) + "</figure>\n"
+                out += "<figure>\n" + SVGSequenceDiagram.render(trace, id: "diagram-\(i + 1)") + "</figure>\n"
                 out += "<pre>" + e(TextRenderer.render(trace: trace, heading: false)) + "</pre>\n"
             }
             out += "</section>\n"

@@ -18,7 +18,9 @@ enum SVGSequenceDiagram {
         case note(column: Int, text: String, derivation: Bool)
     }
 
-    static func render(_ trace: Trace) -> String {
+    /// `id` names the diagram: several diagrams share one HTML page, and their marker ids and styles
+    /// must not collide with each other or with the page.
+    static func render(_ trace: Trace, id: String = "seq") -> String {
         let script = TraceScript(trace)
 
         // Columns: half the runs, the intruder, the other half.
@@ -78,7 +80,7 @@ enum SVGSequenceDiagram {
                 let fit = estimated > span ? " textLength=\"\(fmt(span))\" lengthAdjust=\"spacingAndGlyphs\"" : ""
                 let cls = fromIntruder ? "forged" : "sent"
                 body.append("<text class=\"label\" x=\"\(fmt((x1 + x2) / 2))\" y=\"\(fmt(y - 6))\" text-anchor=\"middle\"\(fit)>\(Escape.xml(label))</text>")
-                body.append("<line class=\"\(cls)\" x1=\"\(fmt(x1))\" y1=\"\(fmt(y))\" x2=\"\(fmt(x2 + (x2 > x1 ? -2 : 2)))\" y2=\"\(fmt(y))\" marker-end=\"url(#arrow-\(cls))\"/>")
+                body.append("<line class=\"\(cls)\" x1=\"\(fmt(x1))\" y1=\"\(fmt(y))\" x2=\"\(fmt(x2 + (x2 > x1 ? -2 : 2)))\" y2=\"\(fmt(y))\" marker-end=\"url(#\(id)-arrow-\(cls))\"/>")
                 y += messageRow
             case let .note(c, text, derivation):
                 let width = Double(text.count) * charWidth + 16
@@ -104,20 +106,20 @@ enum SVGSequenceDiagram {
         }
 
         let width = maxX - minX
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"\(fmt(minX)) 0 \(fmt(width)) \(fmt(height))\" width=\"\(fmt(width))\" height=\"\(fmt(height))\">\n"
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"\(id)\" role=\"img\" viewBox=\"\(fmt(minX)) 0 \(fmt(width)) \(fmt(height))\" width=\"\(fmt(width))\" height=\"\(fmt(height))\">\n"
         svg += "<title>\(Escape.xml("Attack on \(trace.model) \(trace.property)"))</title>\n"
         svg += """
         <defs>
-        <marker id="arrow-sent" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#222"/></marker>
-        <marker id="arrow-forged" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#b00020"/></marker>
+        <marker id="\(id)-arrow-sent" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#222"/></marker>
+        <marker id="\(id)-arrow-forged" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#b00020"/></marker>
         </defs>
         <style>
-        text { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: \(fontSize)px; fill: #111; }
-        .head { font-weight: bold; } .sub { font-size: 10px; fill: #555; }
-        .run { fill: #eef3fb; stroke: #4a6fa5; } .intruder { fill: #fbeeee; stroke: #b00020; }
-        .lifeline { stroke: #999; stroke-dasharray: 4 4; }
-        .sent { stroke: #222; stroke-width: 1.3; } .forged { stroke: #b00020; stroke-width: 1.3; }
-        .derivation { fill: #fff8d6; stroke: #c9a400; } .mark { fill: #e6f4ea; stroke: #2e7d32; }
+        #\(id) text { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: \(fontSize)px; fill: #111; }
+        #\(id) .head { font-weight: bold; } #\(id) .sub { font-size: 10px; fill: #555; }
+        #\(id) .run { fill: #eef3fb; stroke: #4a6fa5; } #\(id) .intruder { fill: #fbeeee; stroke: #b00020; }
+        #\(id) .lifeline { stroke: #999; stroke-dasharray: 4 4; }
+        #\(id) .sent { stroke: #222; stroke-width: 1.3; } #\(id) .forged { stroke: #b00020; stroke-width: 1.3; }
+        #\(id) .derivation { fill: #fff8d6; stroke: #c9a400; } #\(id) .mark { fill: #e6f4ea; stroke: #2e7d32; }
         </style>
 
         """

@@ -1,0 +1,32 @@
+import Engine
+import Foundation
+import Testing
+import Traces
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+@Suite struct JUnitRendererTests {
+    @Test func wellFormedWithASuitePerModel() throws {
+        var results = Fixtures.results()
+        results.append(Fixtures.result("secret-<K>&\"x\"", .secrecy, .verified, model: "other"))
+        let xml = JUnitRenderer.render(results)
+        let doc = try XMLDocument(xmlString: xml, options: [])
+        let root = try #require(doc.rootElement())
+        #expect(root.name == "testsuites")
+        #expect(root.attribute(forName: "tests")?.stringValue == "4")
+        let suites = root.elements(forName: "testsuite")
+        #expect(suites.map { $0.attribute(forName: "name")?.stringValue } == ["nspk", "other"])
+        let cases = suites[0].elements(forName: "testcase")
+        #expect(cases.map { $0.attribute(forName: "name")?.stringValue } == ["secret-Nb", "secret-Na", "ni-agree"])
+        #expect(cases.allSatisfy { $0.attribute(forName: "classname")?.stringValue == "nspk" })
+        let failure = try #require(cases[0].elements(forName: "failure").first)
+        #expect(failure.stringValue?.contains("1. Alice (run 1) -> Eve : {Na#1, Alice}pk(Eve)") == true)
+        #expect(cases[1].elements(forName: "failure").isEmpty && cases[1].elements(forName: "error").isEmpty)
+        #expect(cases[2].elements(forName: "error").first?.attribute(forName: "type")?.stringValue == "inconclusive")
+        #expect(suites[0].attribute(forName: "failures")?.stringValue == "1")
+        #expect(suites[0].attribute(forName: "errors")?.stringValue == "1")
+        // Escaped on the way out, read back intact.
+        #expect(suites[1].elements(forName: "testcase").first?.attribute(forName: "name")?.stringValue == "secret-<K>&\"x\"")
+    }
+}
