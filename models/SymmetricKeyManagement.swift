@@ -26,24 +26,25 @@ let nsSymmetricModel = ProtocolModel("ns-symmetric", title: "Needham-Schroeder s
                                      source: "Das, Symmetric Key Management & Distribution (2023), section 3.1") {
     Reading("KAS and KBS are the long-term keys k(A, S) and k(B, S); S is the trusted server the text describes.")
     Reading("B agrees with A on KAB and on B's own nonce NB, the only value fresh for B: agreement on KAB alone is met by the old session itself.")
-    Reading("In the old-session setting each A and B run hands its KAB to the intruder when it has finished.")
+    Reading("In the old-session setting, old runs of A and B come before the current ones and hand their KAB to the intruder as soon as they hold it (Reveal).")
     Trusted("S")
 
     Role("A") {
         Fresh(NA)
         Send("1", tuple(A, B, NA))
         Recv("2", senc(NA, KAB, B, ticket, key: k(A, S)))   // A cannot open the ticket for B
+        Reveal(KAB)
         Send("3", ticket)
         Recv("4", senc(NB, key: KAB))
         Running(with: B, KAB, NB)
         Send("5", senc(NB - 1, key: KAB))
         Claim("secret-KAB-A", .secret(KAB))
         authenticationClaims(with: B, on: [KAB, NB], named: "KAB-NB")
-        Reveal(KAB)
     }
 
     Role("B") {
         Recv("3", senc(KAB, A, key: k(B, S)))
+        Reveal(KAB)
         Fresh(NB)
         Running(with: A, KAB, NB)
         Send("4", senc(NB, key: KAB))
@@ -51,7 +52,6 @@ let nsSymmetricModel = ProtocolModel("ns-symmetric", title: "Needham-Schroeder s
         Claim("secret-KAB-B", .secret(KAB))
         // Message 3 carries nothing fresh for B: with an old KAB the intruder replays it and answers NB - 1.
         authenticationClaims(with: A, on: [KAB, NB], named: "KAB-NB")
-        Reveal(KAB)
     }
 
     Role("S") {
@@ -89,30 +89,30 @@ let modifiedNSModel = ProtocolModel("modified-ns", title: "Modified Needham-Schr
     Reading("'Enc(K; m) || MAC' is encrypt-then-MAC under the same key K.")
     Reading("N 'may be time-stamp': the model takes a nonce (no clocks); messages 1 and 2 carry nothing fresh, as written.")
     Reading("The KDC's two messages of step 2 are labelled 2a (to A) and 2b (to B).")
-    Reading("In the old-session setting each A and B run hands its K_S to the intruder when it has finished.")
+    Reading("In the old-session setting, old runs of A and B come before the current ones and hand their K_S to the intruder as soon as they hold it (Reveal).")
     Trusted("KDC")
 
     Role("A") {
         Send("1", sealed(k(A, KDC), A, B))
         Recv("2a", sealed(k(A, KDC), KS, A, B))
+        Reveal(KS)
         Fresh(N)
         Running(with: B, KS)
         Send("3", sealed(KS, A, N))
         Recv("4", sealed(KS, B, N + 5))
         Claim("secret-K_S-A", .secret(KS))
         authenticationClaims(with: B, on: [KS, N], named: "K_S-N")
-        Reveal(KS)
     }
 
     Role("B") {
         Recv("2b", sealed(k(B, KDC), KS, A, B))
+        Reveal(KS)
         Recv("3", sealed(KS, A, N))
         Running(with: A, KS, N)
         Send("4", sealed(KS, B, N + 5))
         Claim("secret-K_S-B", .secret(KS))
         // Neither message B receives is fresh for B: an old session's 2b and 3 replay as they are.
         authenticationClaims(with: A, on: [KS], named: "K_S")
-        Reveal(KS)
     }
 
     Role("KDC") {

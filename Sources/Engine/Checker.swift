@@ -1,3 +1,4 @@
+import Foundation
 import Model
 import Solver
 import Terms
@@ -5,15 +6,19 @@ import Terms
 public struct CheckOptions: Sendable {
     public var maxRuns: Int
     public var typeFlaws: Bool
-    /// States explored per model before the search stops as inconclusive.
+    /// States one scenario's search may explore before the search stops as inconclusive. A bound per
+    /// scenario, not per model, so that the verdicts do not depend on how scenarios are shared out.
     public var maxStates: Int
     /// Seconds per model before the search stops as inconclusive.
     public var timeout: Double?
     /// Only these properties (by name); nil for all.
     public var properties: Set<String>?
+    /// Scenarios searched at once, one Z3 context each.
+    public var workers: Int
 
     public init(maxRuns: Int = 3, typeFlaws: Bool = false, maxStates: Int = 2_000_000, timeout: Double? = nil,
-                properties: Set<String>? = nil) {
+                properties: Set<String>? = nil, workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.workers = max(1, workers)
         self.maxRuns = maxRuns
         self.typeFlaws = typeFlaws
         self.maxStates = maxStates
@@ -76,7 +81,7 @@ public struct Checker: Sendable {
         let arithmetic = ArithmeticChecker()
         var results: [Int: PropertyResult] = [:]
         var counter = 0
-        var lastReport = start
+        let lastReport = Locked(start)
 
         for setting in model.settings {
             let props = selected.filter { $0.element.setting.name == setting.name }
@@ -88,25 +93,32 @@ public struct Checker: Sendable {
                     if case .claim(let ri, _, _) = p.element.origin { return [ri] }
                     return Array(model.roles.indices)
                 })
-                let list = scenarios(of: model, setting: setting, size: size, relevantRoles: relevant)
+                let claimRoles = Set(props.filter { open.contains($0.offset) }.compactMap { p -> Int? in
+                    if case .claim(let ri, _, _) = p.element.origin { return ri }
+                    return nil
+                })
+                let list = scenarios(of: model, setting: setting, size: size, relevantRoles: relevant, claimRoles: claimRoles)
+                let open0 = open, before = counter
+                let outcomes = searchAll(list, model: model, setting: setting,
+                                         properties: props.filter { open0.contains($0.offset) }.map { ($0.offset, $0.element) },
+                                         open: open0, deadline: deadline) { done, states in
+                    guard let progress, clock.now - lastReport.value > .seconds(1) else { return }
+                    lastReport.value = clock.now
+                    progress(Progress(model: model.name, setting: setting.name, runs: size, scenario: done, scenarios: list.count,
+                                      states: before + states, seconds: seconds(clock.now - start), open: open0.count))
+                }
+                // Merged in scenario order, so that the result does not depend on which worker finished first.
                 var best: [Int: (Finding, ScenarioSearch)] = [:]
-                for (i, scenario) in list.enumerated() {
-                    var search = ScenarioSearch(model: model, setting: setting, scenario: scenario,
-                                                properties: props.filter { open.contains($0.offset) }.map { ($0.offset, $0.element) },
-                                                typeFlaws: options.typeFlaws, arithmetic: arithmetic)
-                    let found = search.run(open: open, limits: SearchLimits(maxStates: options.maxStates, deadline: deadline), counter: &counter)
+                for outcome in outcomes {
+                    let search = outcome.search
+                    counter += search.statesExplored
                     for p in open { states[p, default: 0] += search.statesExplored }
-                    for (p, f) in found {
+                    for (p, f) in outcome.found.sorted(by: { $0.key < $1.key }) {
                         if let (old, _) = best[p], old.path.count <= f.path.count { continue }
                         best[p] = (f, search)
                     }
-                    if let hit = search.limitHit { incomplete = hit; break }
+                    if let hit = search.limitHit { incomplete = incomplete ?? hit }
                     if search.truncated { incomplete = incomplete ?? "constraint depth limit" }
-                    if let progress, clock.now - lastReport > .seconds(1) {
-                        lastReport = clock.now
-                        progress(Progress(model: model.name, setting: setting.name, runs: size, scenario: i + 1, scenarios: list.count,
-                                          states: counter, seconds: seconds(clock.now - start), open: open.count))
-                    }
                 }
                 for (p, (finding, search)) in best.sorted(by: { $0.key < $1.key }) {
                     let property = all[p]
@@ -128,6 +140,39 @@ public struct Checker: Sendable {
         return selected.map { results[$0.offset]! }
     }
 
+    private struct Outcome {
+        var search: ScenarioSearch
+        var found: [Int: Finding]
+    }
+
+    /// Searches every scenario, `options.workers` at a time, each worker with its own Z3 context.
+    private func searchAll(_ list: [Scenario], model: ProtocolModel, setting: Setting, properties: [(Int, Property)], open: Set<Int>,
+                           deadline: ContinuousClock.Instant?, progress: @Sendable (Int, Int) -> Void) -> [Outcome] {
+        let results = Locked([Outcome?](repeating: nil, count: list.count))
+        let next = Locked(0)
+        let tally = Locked((done: 0, states: 0))
+        let typeFlaws = options.typeFlaws, maxStates = options.maxStates
+        DispatchQueue.concurrentPerform(iterations: min(options.workers, list.count)) { _ in
+            let arithmetic = ArithmeticChecker()
+            while true {
+                let i = next.withLock { n -> Int in defer { n += 1 }; return n }
+                guard i < list.count else { return }
+                var search = ScenarioSearch(model: model, setting: setting, scenario: list[i], properties: properties,
+                                            typeFlaws: typeFlaws, arithmetic: arithmetic)
+                var counter = 0
+                let found = search.run(open: open, limits: SearchLimits(maxStates: maxStates, deadline: deadline), counter: &counter)
+                results.withLock { $0[i] = Outcome(search: search, found: found) }
+                let (done, states) = tally.withLock { t -> (Int, Int) in
+                    t.done += 1
+                    t.states += search.statesExplored
+                    return (t.done, t.states)
+                }
+                progress(done, states)
+            }
+        }
+        return results.withLock { $0.map { $0! } }
+    }
+
     private func result(_ model: ProtocolModel, _ p: Property, _ v: Verdict, states: Int, seconds: Double, trace: Trace?) -> PropertyResult {
         PropertyResult(model: model.name, property: p.name, kind: p.kind, role: p.role, setting: p.setting.name, summary: p.summary,
                        verdict: v, bound: Bound(maxRuns: options.maxRuns, typeFlaws: options.typeFlaws),
@@ -138,4 +183,20 @@ public struct Checker: Sendable {
 
 func seconds(_ d: Duration) -> Double {
     Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+}
+
+/// A value shared between the search workers.
+final class Locked<Value>: @unchecked Sendable {
+    private var value_: Value
+    private let lock = NSLock()
+    init(_ value: Value) { value_ = value }
+    func withLock<R>(_ body: (inout Value) -> R) -> R {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(&value_)
+    }
+    var value: Value {
+        get { withLock { $0 } }
+        set { withLock { $0 = newValue } }
+    }
 }

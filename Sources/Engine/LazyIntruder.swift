@@ -26,6 +26,17 @@ struct LazyIntruder {
         var solutions: [Solution] = []
         var seen = Set<Solution>()
         var truncated = false
+        /// The last knowledge looked up: composing a term keeps the time and the substitution, so
+        /// the next constraint usually needs the same knowledge (equality of an unchanged
+        /// substitution is a storage identity check).
+        var last: (time: [Int], substitution: Substitution, knowledge: Knowledge)?
+    }
+
+    private func knowledge(at time: [Int], under s: Substitution, _ out: Outcome) -> Knowledge {
+        if let l = out.last, l.time == time, l.substitution == s { return l.knowledge }
+        let k = network.knowledge(at: time, under: s)
+        out.last = (time, s, k)
+        return k
     }
 
     func solve(_ constraints: [Deducible], _ s: Substitution) -> (solutions: [Solution], truncated: Bool) {
@@ -43,15 +54,29 @@ struct LazyIntruder {
             return
         }
         let c = pending.remove(at: i)
-        let known = network.knowledge(at: c.time, under: s)
+        let known = knowledge(at: c.time, under: s, out)
         if c.term.isGround && known.canDerive(c.term) {
             // Nothing to instantiate: every other solution is an instance of this one. (Not so for a term
             // with variables: composing it constrains them, unifying it with a message does not.)
             solve(pending, s, depth: depth + 1, out)
             return
         }
-        for u in known.analysed where !u.isVariable {
+        // Unifying with a held pair or an openable ciphertext gives only instances of what composing
+        // the same shape gives (its parts are derivable), so those are left to composition.
+        let composes: Bool = switch c.term {
+        case .app(.pair, _), .app(.senc, _), .app(.aenc, _): true
+        default: false
+        }
+        for u in known.analysed where !u.isVariable && !(composes && known.isTransparent(u)) {
             for s2 in unifier.unify(c.term, u, under: s) { solve(pending, s2, depth: depth + 1, out) }
+        }
+        // A ciphertext whose key still has variables opens once they name a key the intruder holds:
+        // the card encrypts under pk(X), and X may well be the intruder.
+        for sealed in known.sealed {
+            guard let key = Knowledge.decryptionKey(of: sealed), !key.isGround else { continue }
+            for u in known.analysed where !u.isVariable {
+                for s2 in unifier.unify(key, u, under: s) where s2 != s { solve(pending + [c], s2, depth: depth + 1, out) }
+            }
         }
         switch c.term {
         case .app(.exp, let args):
@@ -75,7 +100,8 @@ struct LazyIntruder {
     /// One constraint per variable, at its earliest time, in a canonical order.
     private func normalise(_ cs: [Deducible]) -> [Deducible] {
         var earliest: [Variable: [Int]] = [:]
-        for c in cs {
+        for c0 in cs {
+            let c = Deducible(term: c0.term, time: network.canonical(c0.time))
             guard case .variable(let v) = c.term else { continue }
             if let t = earliest[v] {
                 if zip(c.time, t).allSatisfy({ $0 <= $1 }) { earliest[v] = c.time }

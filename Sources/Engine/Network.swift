@@ -7,28 +7,56 @@ import Terms
 struct Network {
     var runs: [RunScript]
     var initialKnowledge: [Term]
+    /// What each run hands the intruder, by event index (sends, and reveals of old runs), with a
+    /// flag for messages that have no variables: those never change under a substitution.
+    private let outputs: [[(event: Int, term: Term, ground: Bool)]]
+    /// For run j at program counter pc: the program counter just after its last output before pc.
+    private let knowledgeTime: [[Int]]
+
+    init(runs: [RunScript], initialKnowledge: [Term]) {
+        self.runs = runs
+        self.initialKnowledge = initialKnowledge
+        self.outputs = runs.map { run in
+            run.events.enumerated().compactMap { i, e in
+                switch e.action {
+                case .send(_, let t): return (i, t, t.isGround)
+                case .reveal(let t) where run.spec.old: return (i, t, t.isGround)
+                default: return nil
+                }
+            }
+        }
+        self.knowledgeTime = zip(runs, outputs).map { run, sent in
+            (0...run.events.count).map { pc in (sent.last { $0.event < pc }?.event).map { $0 + 1 } ?? 0 }
+        }
+    }
+
+    /// The least time with the same knowledge: what the intruder holds changes only with outputs,
+    /// so constraints that differ only between two outputs of a run are the same constraint.
+    func canonical(_ time: [Int]) -> [Int] {
+        time.enumerated().map { j, pc in knowledgeTime[j][pc] }
+    }
 
     /// Every message the intruder has seen when run j has executed `time[j]` events.
     func messages(at time: [Int], under s: Substitution) -> [Term] {
-        var out = initialKnowledge.map(s.apply)
-        for (j, run) in runs.enumerated() {
-            for e in run.events.prefix(time[j]) {
-                switch e.action {
-                case .send(_, let t): out.append(s.apply(t))
-                case .reveal(let t) where run.spec.old: out.append(s.apply(t))
-                default: break
-                }
-            }
+        var out = initialKnowledge
+        for (j, sent) in outputs.enumerated() {
+            for o in sent where o.event < time[j] { out.append(o.ground ? o.term : s.apply(o.term)) }
         }
         return out
     }
 
-    func knowledge(at time: [Int], under s: Substitution) -> Knowledge {
-        let msgs = messages(at: time, under: s)
-        if let k = cache.table[msgs] { return k }
-        let k = Knowledge(msgs, variablesKnown: true)
+    func knowledge(at time0: [Int], under s: Substitution) -> Knowledge {
+        let time = canonical(time0)
+        // The ground messages follow from the time alone: the key holds only the others.
+        var open: [Term] = []
+        for (j, sent) in outputs.enumerated() {
+            for o in sent where o.event < time[j] && !o.ground { open.append(s.apply(o.term)) }
+        }
+        let key = KnowledgeCache.Key(time: time, open: open)
+        if let k = cache.table[key] { return k }
+        let k = Knowledge(messages(at: time, under: s), variablesKnown: true)
         if cache.table.count > 50_000 { cache.table.removeAll(keepingCapacity: true) }
-        cache.table[msgs] = k
+        cache.table[key] = k
         return k
     }
 
@@ -38,7 +66,11 @@ struct Network {
 }
 
 final class KnowledgeCache {
-    var table: [[Term]: Knowledge] = [:]
+    struct Key: Hashable {
+        var time: [Int]
+        var open: [Term]
+    }
+    var table: [Key: Knowledge] = [:]
 }
 
 extension Network {

@@ -62,9 +62,28 @@ public struct Scenario: Hashable, Sendable {
 /// At most `honestAgents` distinct honest agents take part: by Comon-Lundh and Cortier ("Security
 /// properties: two agents are sufficient", ESOP 2003), merging honest agents preserves attacks on
 /// protocols that do not test agents for disequality, so two honest agents and the intruder suffice.
-public func scenarios(of model: ProtocolModel, setting: Setting, size: Int, relevantRoles: Set<Int>, honestAgents: Int = 2) -> [Scenario] {
+///
+/// A role name that a role's script mentions only in its claims (or not at all) does not change what
+/// the run does: it is varied only in runs of `claimRoles`, whose claims it names, and is Alice elsewhere.
+public func scenarios(of model: ProtocolModel, setting: Setting, size: Int, relevantRoles: Set<Int>, claimRoles: Set<Int>? = nil,
+                      honestAgents: Int = 2) -> [Scenario] {
     let roleCount = model.roles.count
+    let claimRoles = claimRoles ?? Set(model.roles.indices)
+    let used: [Set<Int>] = model.roles.map { role in
+        var names = Set<Variable>()
+        for t in role.knows { names.formUnion(t.variables) }
+        for e in role.events {
+            if case .claim = e.action { continue }
+            for t in e.action.terms { names.formUnion(t.variables) }
+        }
+        return Set(model.roles.indices.filter { names.contains(model.roles[$0].me) })
+    }
     let trustedRoles = model.roles.indices.filter { model.trusted.contains(model.roles[$0].name) }
+    // Only a run that reveals something is worth playing as an old session: any other old run
+    // is matched by a current run that simply goes first.
+    let revealing = Set(model.roles.indices.filter { r in
+        !trustedRoles.contains(r) && model.roles[r].events.contains { if case .reveal = $0.action { return true } else { return false } }
+    })
     var out: [Scenario] = []
     var seen = Set<[RunSpec]>()
 
@@ -79,6 +98,8 @@ public func scenarios(of model: ProtocolModel, setting: Setting, size: Int, rele
                 var choices: [AgentRef] = []
                 if trustedRoles.contains(r) {
                     choices = [.trusted(model.roles[r].name)]
+                } else if r != role && !claimRoles.contains(role) && !used[role].contains(r) {
+                    choices = [.honest(0)]
                 } else {
                     choices = (0...min(m, honestAgents - 1)).map { AgentRef.honest($0) }
                     if r != role { choices.append(.intruder) }
@@ -118,7 +139,7 @@ public func scenarios(of model: ProtocolModel, setting: Setting, size: Int, rele
         }
         for role in 0..<roleCount {
             for agents in fields(of: role, maxHonest: maxHonest) {
-                for old in setting.oldSessions ? [false, true] : [false] {
+                for old in setting.oldSessions && revealing.contains(role) ? [false, true] : [false] {
                     let spec = RunSpec(role: role, agents: agents, old: old)
                     if let last = runs.last, spec < last { continue }
                     let m = max(maxHonest, agents.compactMap { if case .honest(let i) = $0 { return i + 1 } else { return nil } }.max() ?? 0)

@@ -11,6 +11,42 @@ struct SearchState: Hashable, Sendable {
     var constraints: [Deducible]
     /// Conditions that runs have checked (disequalities, integer comparisons), kept for later substitutions.
     var conditions: [Condition]
+    /// Old sessions are over: the current runs have started and the old runs are frozen.
+    var current: Bool
+}
+
+/// The states seen so far, up to subsumption. Two states that differ only in when the intruder had
+/// to be able to derive its free variables are not different: the one with the later times allows
+/// everything the other does (knowledge only grows), so the other need not be explored. Both sit at
+/// the same breadth-first depth, which is a function of the program counters.
+struct VisitedStates {
+    private struct Shape: Hashable {
+        var pcs: [Int]
+        var current: Bool
+        var substitution: Substitution
+        var conditions: [Condition]
+        var variables: [Term]
+    }
+    private var seen: [Shape: [(times: [[Int]], node: Int)]] = [:]
+
+    /// Records `state` as node `node`. Returns nil when a state seen before subsumes it, otherwise
+    /// the nodes it subsumes (not to be explored any more).
+    mutating func insert(_ state: SearchState, node: Int) -> [Int]? {
+        let shape = Shape(pcs: state.pcs, current: state.current, substitution: state.substitution,
+                          conditions: state.conditions, variables: state.constraints.map(\.term))
+        let times = state.constraints.map(\.time)
+        var entries = seen[shape] ?? []
+        if entries.contains(where: { dominates($0.times, times) }) { return nil }
+        let subsumed = entries.filter { dominates(times, $0.times) }.map(\.node)
+        entries.removeAll { dominates(times, $0.times) }
+        entries.append((times, node))
+        seen[shape] = entries
+        return subsumed
+    }
+
+    private func dominates(_ a: [[Int]], _ b: [[Int]]) -> Bool {
+        zip(a, b).allSatisfy { ta, tb in zip(ta, tb).allSatisfy { $0 >= $1 } }
+    }
 }
 
 /// What one scenario's search found for one property.
@@ -37,6 +73,8 @@ struct ScenarioSearch {
     let slots: [GoalSlot]
     let conditionals: [ConditionalSlot]
     let arithmetic: ArithmeticChecker
+    /// For run j at program counter pc: the variables whose value can still matter (see `pruned`).
+    private let liveVariables: [[Set<Variable>]]
 
     private(set) var statesExplored = 0
     private(set) var truncated = false
@@ -72,6 +110,41 @@ struct ScenarioSearch {
         }
         self.slots = slots
         self.conditionals = conditionals
+        self.liveVariables = runs.map { run in
+            // Always live: what the run has output (the intruder may match it later) and its signals
+            // and claims (goals compare them); from pc on, everything the run has still to do.
+            var always = Set<Variable>()
+            for e in run.events {
+                switch e.action {
+                case .send, .reveal, .signal, .claim: e.action.terms.forEach { always.formUnion($0.variables) }
+                default: break
+                }
+            }
+            var table = Array(repeating: always, count: run.events.count + 1)
+            var later = always
+            for pc in stride(from: run.events.count - 1, through: 0, by: -1) {
+                run.events[pc].action.terms.forEach { later.formUnion($0.variables) }
+                table[pc] = later
+            }
+            return table
+        }
+    }
+
+    /// Drops the constraints on variables that nothing can bind any more: no run will use them,
+    /// no message the intruder holds contains them, no goal mentions them. Such a constraint can
+    /// never fail, and keeping it would tell apart states that behave the same.
+    func pruned(_ st: SearchState) -> SearchState {
+        var live = Set<Variable>()
+        for (j, pc) in st.pcs.enumerated() {
+            for v in liveVariables[j][pc] { live.formUnion(st.substitution.apply(.variable(v)).variables) }
+        }
+        for c in st.conditions { for t in c.terms { live.formUnion(st.substitution.apply(t).variables) } }
+        var out = st
+        out.constraints.removeAll { c in
+            guard case .variable(let v) = c.term else { return false }
+            return !live.contains(v)
+        }
+        return out
     }
 
     private struct Node {
@@ -86,17 +159,22 @@ struct ScenarioSearch {
         var remaining = open.intersection(slots.map(\.property) + conditionals.map(\.property))
         if remaining.isEmpty { return found }
         var nodes: [Node] = []
-        var visited = Set<SearchState>()
-        let initial = SearchState(pcs: Array(repeating: 0, count: network.runs.count), substitution: .identity, constraints: [], conditions: [])
+        var visited = VisitedStates()
+        let initial = SearchState(pcs: Array(repeating: 0, count: network.runs.count), substitution: .identity, constraints: [], conditions: [],
+                                  current: !network.runs.contains { $0.spec.old })
         var frontier: [Int] = []
-        for (state, executed, violations) in advance(initial) where visited.insert(state).inserted {
+        var dead = Set<Int>()
+        for (state0, executed, violations) in advance(initial) {
+            let state = pruned(state0)
+            guard let subsumed = visited.insert(state, node: nodes.count) else { continue }
+            dead.formUnion(subsumed)
             nodes.append(Node(state: state, parent: -1, executed: executed))
             record(violations, node: nodes.count - 1, nodes: nodes, into: &found, remaining: &remaining)
             frontier.append(nodes.count - 1)
         }
         while !frontier.isEmpty && !remaining.isEmpty {
             var next: [Int] = []
-            for index in frontier {
+            for index in frontier where !dead.contains(index) {
                 check(node: index, nodes: nodes, into: &found, remaining: &remaining)
                 if remaining.isEmpty { break }
                 counter += 1
@@ -106,7 +184,10 @@ struct ScenarioSearch {
                     limitHit = "time limit"
                     return found
                 }
-                for (state, executed, violations) in successors(of: nodes[index].state) where visited.insert(state).inserted {
+                for (state0, executed, violations) in successors(of: nodes[index].state) {
+                    let state = pruned(state0)
+                    guard let subsumed = visited.insert(state, node: nodes.count) else { continue }
+                    dead.formUnion(subsumed)
                     nodes.append(Node(state: state, parent: index, executed: executed))
                     record(violations, node: nodes.count - 1, nodes: nodes, into: &found, remaining: &remaining)
                     next.append(nodes.count - 1)
@@ -195,7 +276,13 @@ struct ScenarioSearch {
     /// docs/engine.md: sends only add to the intruder's knowledge, so doing them early loses no attack).
     private mutating func successors(of st: SearchState) -> [(SearchState, [(run: Int, event: Int)], [(Int, String)])] {
         var out: [(SearchState, [(run: Int, event: Int)], [(Int, String)])] = []
-        for (j, run) in network.runs.enumerated() where st.pcs[j] < run.events.count {
+        if !st.current {
+            // The intruder ends the old sessions whenever it likes; from then on only current runs move.
+            var next = st
+            next.current = true
+            out += advance(next)
+        }
+        for (j, run) in network.runs.enumerated() where st.pcs[j] < run.events.count && mayMove(j, st) {
             let e = run.events[st.pcs[j]]
             switch e.action {
             case .receive(_, let pattern):
@@ -226,7 +313,8 @@ struct ScenarioSearch {
         var work: [(SearchState, [(run: Int, event: Int)], [(Int, String)], Set<Int>)] = [(start, [], [], [])]
         while let (st, executed, violations, blocked) = work.popLast() {
             guard let j = network.runs.indices.first(where: { j in
-                !blocked.contains(j) && st.pcs[j] < network.runs[j].events.count && isEager(network.runs[j].events[st.pcs[j]])
+                !blocked.contains(j) && st.pcs[j] < network.runs[j].events.count && mayMove(j, st)
+                    && isEager(network.runs[j].events[st.pcs[j]])
             }) else {
                 results.append((st, executed, violations))
                 continue
@@ -270,6 +358,14 @@ struct ScenarioSearch {
         return results
     }
 
+    /// Old sessions happen before the current ones: an old run moves only until the intruder ends
+    /// the old sessions, a current run only from then on. Trusted servers serve both.
+    private func mayMove(_ j: Int, _ st: SearchState) -> Bool {
+        let spec = network.runs[j].spec
+        if model.trusted.contains(model.roles[spec.role].name) { return true }
+        return spec.old != st.current
+    }
+
     private func isEager(_ e: Event) -> Bool {
         switch e.action {
         case .receive: return false
@@ -285,7 +381,8 @@ struct ScenarioSearch {
             let (solutions, cut) = intruder.solve(st.constraints, s)
             if cut { truncated = true }
             for sol in solutions where conditionsHold(st.conditions, under: sol.substitution) {
-                out.append(SearchState(pcs: st.pcs, substitution: sol.substitution, constraints: sol.constraints, conditions: st.conditions))
+                out.append(SearchState(pcs: st.pcs, substitution: sol.substitution, constraints: sol.constraints, conditions: st.conditions,
+                                       current: st.current))
             }
         }
         return out

@@ -30,6 +30,18 @@ public struct Atom: Hashable, Sendable, Comparable, CustomStringConvertible {
 
     public static func agent(_ name: String) -> Atom { Atom(name, sort: .agent, kind: .agent) }
 
+    /// Terms are hashed all the time (states, caches, substitutions): a fingerprint of the name is
+    /// enough for the hash, and much cheaper than hashing the string; equality stays exact.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(nameFingerprint(name))
+        hasher.combine(sort.code)
+        switch kind {
+        case .agent: hasher.combine(-1)
+        case .constant(let p): hasher.combine(p ? -2 : -3)
+        case .fresh(let run): hasher.combine(run)
+        }
+    }
+
     public var isPublic: Bool {
         switch kind {
         case .agent: return true
@@ -62,5 +74,19 @@ public struct Variable: Hashable, Sendable, Comparable, CustomStringConvertible 
 
     public var description: String { run == 0 ? name : "\(name)#\(run)" }
 
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(nameFingerprint(name))
+        hasher.combine(sort.code)
+        hasher.combine(run)
+    }
+
     public static func < (a: Variable, b: Variable) -> Bool { (a.run, a.name) < (b.run, b.name) }
+}
+
+/// Length and first and last bytes of a name.
+@inline(__always)
+func nameFingerprint(_ name: String) -> Int {
+    let utf8 = name.utf8
+    guard let first = utf8.first, let last = utf8.last else { return 0 }
+    return utf8.count << 16 | Int(first) << 8 | Int(last)
 }

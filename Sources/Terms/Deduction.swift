@@ -56,6 +56,21 @@ public struct Knowledge: Sendable {
 
     public func contains(_ t: Term) -> Bool { members.contains(t) }
 
+    /// A held term whose every argument is derivable as well: a pair, or a ciphertext whose key is
+    /// derivable. Building a term of the same shape by composition covers every instance of it.
+    public func isTransparent(_ u: Term) -> Bool {
+        switch u {
+        case .app(.pair, _): return true
+        case .app(.senc, _), .app(.aenc, _):
+            guard let key = Self.decryptionKey(of: u) else { return false }
+            return canDerive(key)
+        default: return false
+        }
+    }
+
+    /// Ciphertexts held but not (yet) opened: their key is not derivable.
+    public var sealed: [Term] { pending }
+
     /// Adds a term and closes the knowledge under analysis again.
     public mutating func add(_ t: Term, origin step: DerivationStep? = nil) {
         insert(t, step ?? DerivationStep(.known, t))

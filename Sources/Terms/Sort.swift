@@ -6,6 +6,17 @@ public enum Sort: String, Hashable, Sendable, Codable, CaseIterable {
     /// Nonces and numbers live in the integers, so `N + 5` and balances are arithmetic.
     public var isNumeric: Bool { self == .nonce || self == .number }
 
+    /// A small number for hashing.
+    var code: Int {
+        switch self {
+        case .agent: return 0
+        case .nonce: return 1
+        case .key: return 2
+        case .number: return 3
+        case .message: return 4
+        }
+    }
+
     /// Whether a variable of this sort may be bound to a term of sort `other`.
     public func accepts(_ other: Sort) -> Bool { self == .message || self == other }
 }

@@ -12,18 +12,24 @@ public struct Substitution: Hashable, Sendable, CustomStringConvertible {
 
     public func apply(_ t: Term) -> Term {
         if bindings.isEmpty { return t }
+        return changed(t) ?? t
+    }
+
+    /// `t` with the bindings applied, or nil when none applies: rebuilding (and comparing) only
+    /// the spine that changes keeps this linear in the size of the term.
+    private func changed(_ t: Term) -> Term? {
         switch t {
-        case .atom, .number: return t
-        case .variable(let v): return bindings[v] ?? t
-        case .offset(let base, let n): return .plus(apply(base), n)
+        case .atom, .number: return nil
+        case .variable(let v): return bindings[v]
+        case .offset(let base, let n): return changed(base).map { .plus($0, n) }
         case .app(let f, let args):
-            var changed = false
-            let new = args.map { a -> Term in
-                let b = apply(a)
-                if b != a { changed = true }
-                return b
+            var new: [Term]?
+            for (i, a) in args.enumerated() {
+                guard let b = changed(a) else { continue }
+                if new == nil { new = args }
+                new![i] = b
             }
-            return changed ? .apply(f, new) : t
+            return new.map { .apply(f, $0) }
         }
     }
 

@@ -63,8 +63,8 @@ public struct Unifier: Sendable {
     private func unifyOffset(_ x: Term, _ m: Int, _ t: Term, _ s: Substitution, _ emit: (Substitution) -> Void) {
         guard case .variable(let v) = x, t.sort.isNumeric || typeFlaws else { return }
         let image = Term.plus(t, -m)
-        guard canBind(v, image) || (v.sort.isNumeric && image.sort.isNumeric) else { return }
-        guard !image.contains(v) else { return }
+        // Typed: a balance never takes the value of a nonce, N + 5 never that of a balance.
+        guard canBind(v, image) else { return }
         emit(s.binding(v, to: image))
     }
 
