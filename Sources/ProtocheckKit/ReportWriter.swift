@@ -22,11 +22,7 @@ public enum ReportWriter {
     /// `progress` receives the checker's progress of long searches.
     public static func generate(_ models: [ProtocolModel], settings: ReportSettings, into dir: URL, expectations: Bool,
                                 progress: (@Sendable (Engine.Progress) -> Void)? = nil) throws -> [CheckedModel] {
-        var checked: [CheckedModel] = []
-        for model in models {
-            let results = try Checker(options: settings.options(), progress: progress).check(model)
-            checked.append(CheckedModel(model: model, results: results))
-        }
+        let checked = try ModelChecks.run(models, options: { settings.options(for: $0.name) }, progress: progress)
         try write(checked, to: dir, expectations: expectations)
         return checked
     }

@@ -38,17 +38,14 @@ struct SearchOptions: ParsableArguments {
     @Option(name: .customLong("property"), help: "Check only this property (repeatable).") var properties: [String] = []
     @Flag(help: "Let variables take terms of any type (finds type-flaw attacks).") var typeFlaws = false
     @Option(help: "Stop a model's search after this many seconds (verdict: inconclusive). Verdicts then depend on the machine's speed.") var timeout: Double?
-    @Option(help: "Stop a model's search after this many states (verdict: inconclusive; default \(ReportSettings.committed.maxStates)).") var maxStates: Int?
+    @Option(help: "Stop a model's search after this many states (verdict: inconclusive; default \(ReportSettings.committed.maxStates), less for a few models: see ReportSettings.committed).") var maxStates: Int?
 
-    var settings: ReportSettings {
+    /// The checker's options for a model: the committed bound where no option overrides it.
+    func options(for model: String) -> CheckOptions {
         let base = ReportSettings.committed
-        return ReportSettings(maxRuns: maxRuns ?? base.maxRuns, maxStates: maxStates ?? base.maxStates, typeFlaws: typeFlaws || base.typeFlaws)
-    }
-
-    func options() -> CheckOptions {
-        var o = settings.options(properties: properties.isEmpty ? nil : Set(properties))
-        o.timeout = timeout
-        return o
+        return CheckOptions(maxRuns: maxRuns ?? base.maxRuns, typeFlaws: typeFlaws || base.typeFlaws,
+                            maxStates: maxStates ?? base.maxStates(for: model), timeout: timeout,
+                            properties: properties.isEmpty ? nil : Set(properties))
     }
 }
 
@@ -62,12 +59,10 @@ func resolveModels(_ names: [String]) -> [ProtocolModel] {
     do { return try names.flatMap(ModelResolver.resolve) } catch { fail("\(error)") }
 }
 
-/// Checks models, printing progress on stderr when a search runs longer than a second.
+/// Checks models side by side, printing progress on stderr when a search runs longer than a second.
 func runChecks(_ models: [ProtocolModel], _ search: SearchOptions) -> [CheckedModel] {
-    models.map { model in
-        do { return CheckedModel(model: model, results: try Checker(options: search.options(), progress: printProgress).check(model)) }
-        catch { fail("\(error)") }
-    }
+    do { return try ModelChecks.run(models, options: { search.options(for: $0.name) }, progress: printProgress) }
+    catch { fail("\(error)") }
 }
 
 struct Check: ParsableCommand {
@@ -157,7 +152,7 @@ struct ReplayCommand: ParsableCommand {
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write attacks/MODEL/ and Reports/MODEL.md|.html for models.",
-        discussion: "Without bound options the bound is the one of the committed files (max-runs \(ReportSettings.committed.maxRuns), max-states \(ReportSettings.committed.maxStates)). `all` also removes the files of models no longer registered.")
+        discussion: "Without bound options the bound is the one of the committed files (ReportSettings.committed: max-runs \(ReportSettings.committed.maxRuns), max-states \(ReportSettings.committed.maxStates), less for some models). `all` also removes the files of models no longer registered.")
 
     @Argument(help: "Registered model names or model files, or `all`.") var models: [String]
     @OptionGroup var search: SearchOptions
