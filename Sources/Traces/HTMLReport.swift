@@ -4,7 +4,8 @@ import Model
 /// A self-contained HTML page per model: no script, no external font or stylesheet. The verdict
 /// table, each result's bound and assumptions, and each attack as an SVG sequence diagram plus text.
 public enum HTMLReport {
-    public static func render(model: ProtocolModel, results: [PropertyResult]) -> String {
+    /// `timings: false` leaves out the time column (see `MarkdownReport.render(model:results:timings:)`).
+    public static func render(model: ProtocolModel, results: [PropertyResult], timings: Bool = true) -> String {
         let e = Escape.xml
         var out = """
         <!DOCTYPE html>
@@ -35,11 +36,12 @@ public enum HTMLReport {
             for r in model.readings { out += "<li>\(e(r))</li>\n" }
             out += "</ul>\n"
         }
-        out += "<h2>Verdicts</h2>\n<table>\n<thead><tr><th>property</th><th>kind</th><th>role</th><th>setting</th><th>verdict</th><th>bound</th><th>states</th><th>time</th></tr></thead>\n<tbody>\n"
+        out += "<h2>Verdicts</h2>\n<table>\n<thead><tr><th>property</th><th>kind</th><th>role</th><th>setting</th><th>verdict</th><th>bound</th><th>states</th>" + (timings ? "<th>time</th>" : "") + "</tr></thead>\n<tbody>\n"
         for (i, r) in results.enumerated() {
             out += "<tr><td><a href=\"#\(anchor(i))\">\(e(r.property))</a></td><td>\(e(Wording.kind(r.kind)))</td><td>\(e(r.role))</td>"
             out += "<td>\(e(r.setting))</td><td class=\"\(r.verdict.rawValue)\">\(r.verdict.rawValue)</td><td>\(e(Wording.bound(r.bound)))</td>"
-            out += "<td class=\"num\">\(r.states)</td><td class=\"num\">\(e(Wording.seconds(r.seconds)))</td></tr>\n"
+            out += "<td class=\"num\">\(r.states)</td>"
+            out += (timings ? "<td class=\"num\">\(e(Wording.seconds(r.seconds)))</td>" : "") + "</tr>\n"
         }
         out += "</tbody>\n</table>\n<p>A verified verdict holds only within its bound: no attack exists with at most that many runs.</p>\n"
 

@@ -4,7 +4,9 @@ import Model
 /// Markdown: one report per model (title, source, readings, a verdict table, every attack) and one
 /// file per attack (a Mermaid sequence diagram followed by the text trace).
 public enum MarkdownReport {
-    public static func render(model: ProtocolModel, results: [PropertyResult]) -> String {
+    /// `timings: false` leaves out the time column, for files that are committed and compared: a time
+    /// would change on every run.
+    public static func render(model: ProtocolModel, results: [PropertyResult], timings: Bool = true) -> String {
         var out = "# \(model.title) (`\(model.name)`)\n\n"
         out += "Source: \(model.source)\n\n"
         if !model.readings.isEmpty {
@@ -13,11 +15,11 @@ public enum MarkdownReport {
             out += "\n"
         }
         out += "## Verdicts\n\n"
-        out += "| property | kind | role | setting | verdict | bound | states | time |\n"
-        out += "|---|---|---|---|---|---|---:|---:|\n"
+        out += "| property | kind | role | setting | verdict | bound | states |" + (timings ? " time |\n" : "\n")
+        out += "|---|---|---|---|---|---|---:|" + (timings ? "---:|\n" : "\n")
         for r in results {
             let cells = [r.property, Wording.kind(r.kind), r.role, r.setting, r.verdict.rawValue,
-                         Wording.bound(r.bound), String(r.states), Wording.seconds(r.seconds)]
+                         Wording.bound(r.bound), String(r.states)] + (timings ? [Wording.seconds(r.seconds)] : [])
             out += "| " + cells.map(Escape.markdownCell).joined(separator: " | ") + " |\n"
         }
         out += "\n"

@@ -31,34 +31,38 @@ struct List: ParsableCommand {
 
 enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, markdown, sarif, junit }
 
+/// Bound options. Without them a search takes `ReportSettings.committed`, the bound of the committed
+/// files: a state bound, so that the same command gives the same verdicts on every machine.
 struct SearchOptions: ParsableArguments {
-    @Option(help: "Check every scenario of up to N runs.") var maxRuns = 3
+    @Option(help: "Check every scenario of up to N runs (default \(ReportSettings.committed.maxRuns)).") var maxRuns: Int?
     @Option(name: .customLong("property"), help: "Check only this property (repeatable).") var properties: [String] = []
     @Flag(help: "Let variables take terms of any type (finds type-flaw attacks).") var typeFlaws = false
-    @Option(help: "Stop a model's search after this many seconds (verdict: inconclusive).") var timeout: Double?
-    @Option(help: "Stop a model's search after this many states (verdict: inconclusive).") var maxStates = 2_000_000
+    @Option(help: "Stop a model's search after this many seconds (verdict: inconclusive). Verdicts then depend on the machine's speed.") var timeout: Double?
+    @Option(help: "Stop a model's search after this many states (verdict: inconclusive; default \(ReportSettings.committed.maxStates), less for a few models: see ReportSettings.committed).") var maxStates: Int?
 
-    func options() -> CheckOptions {
-        CheckOptions(maxRuns: maxRuns, typeFlaws: typeFlaws, maxStates: maxStates, timeout: timeout,
-                     properties: properties.isEmpty ? nil : Set(properties))
+    /// The checker's options for a model: the committed bound where no option overrides it.
+    func options(for model: String) -> CheckOptions {
+        let base = ReportSettings.committed
+        return CheckOptions(maxRuns: maxRuns ?? base.maxRuns, typeFlaws: typeFlaws || base.typeFlaws,
+                            maxStates: maxStates ?? base.maxStates(for: model), timeout: timeout,
+                            properties: properties.isEmpty ? nil : Set(properties))
     }
 }
 
-/// Checks models, printing progress on stderr when a search runs longer than a second.
-func runChecks(_ names: [String], _ search: SearchOptions) -> [(ProtocolModel, [PropertyResult])] {
-    var out: [(ProtocolModel, [PropertyResult])] = []
-    for name in names {
-        let models: [ProtocolModel]
-        do { models = try ModelResolver.resolve(name) } catch { fail("\(error)") }
-        for model in models {
-            let checker = Checker(options: search.options()) { p in
-                let line = "\(p.model) [\(p.setting)]: \(p.runs) runs, scenario \(p.scenario)/\(p.scenarios), \(p.states) states, \(String(format: "%.1f", p.seconds)) s, \(p.open) properties open\n"
-                FileHandle.standardError.write(Data(line.utf8))
-            }
-            do { out.append((model, try checker.check(model))) } catch { fail("\(error)") }
-        }
-    }
-    return out
+/// Progress of searches longer than a second, on stderr.
+let printProgress: @Sendable (Engine.Progress) -> Void = { p in
+    let line = "\(p.model) [\(p.setting)]: \(p.runs) runs, scenario \(p.scenario)/\(p.scenarios), \(p.states) states, \(String(format: "%.1f", p.seconds)) s, \(p.open) properties open\n"
+    FileHandle.standardError.write(Data(line.utf8))
+}
+
+func resolveModels(_ names: [String]) -> [ProtocolModel] {
+    do { return try names.flatMap(ModelResolver.resolve) } catch { fail("\(error)") }
+}
+
+/// Checks models side by side, printing progress on stderr when a search runs longer than a second.
+func runChecks(_ models: [ProtocolModel], _ search: SearchOptions) -> [CheckedModel] {
+    do { return try ModelChecks.run(models, options: { search.options(for: $0.name) }, progress: printProgress) }
+    catch { fail("\(error)") }
 }
 
 struct Check: ParsableCommand {
@@ -68,6 +72,8 @@ struct Check: ParsableCommand {
     @OptionGroup var search: SearchOptions
     @Option(help: "Output format.") var format: Format = .text
     @Option(help: "Also write attacks and reports to this folder.") var output: String?
+    @Option(help: "Also write the SARIF log to this file (whatever --format says).") var sarif: String?
+    @Option(help: "Also write the JUnit XML report to this file (whatever --format says).") var junit: String?
     @Option(help: "Expected verdicts (YAML): exit 0 when every verdict is as expected, 1 with a diff otherwise.") var expect: String?
     @Flag(help: "Replay each attack against real cryptography and print the outcome beside the verdict.") var replay = false
 
@@ -77,34 +83,29 @@ struct Check: ParsableCommand {
             guard let text = try? String(contentsOfFile: expect, encoding: .utf8) else { fail("error: cannot read expectation file \(expect)") }
             do { expectations = try Expectations.parse(yaml: text) } catch { fail("error: \(expect): \(error)") }
         }
-        var checked = runChecks(models, search)
+        var checked = runChecks(resolveModels(models), search)
         if replay {
-            checked = checked.map { model, results in
-                (model, results.map { r in
+            checked = checked.map { c in
+                CheckedModel(model: c.model, results: c.results.map { r in
                     guard let t = r.trace else { return r }
                     var r = r
-                    r.replay = Replayer(model: model).replay(t).confirmed ? "confirmed" : "not-confirmed"
+                    r.replay = Replayer(model: c.model).replay(t).confirmed ? "confirmed" : "not-confirmed"
                     return r
                 })
             }
         }
-        let results = checked.flatMap(\.1)
+        let results = checked.flatMap(\.results)
+        let files = Dictionary(checked.map { ($0.model.name, ModelResolver.sourceFile(of: $0.model)) }, uniquingKeysWith: { a, _ in a })
         switch format {
         case .text: print(TextRenderer.render(results), terminator: "")
         case .json: print(try JSONRenderer.render(results, version: protocheckVersion))
-        case .markdown: for (m, r) in checked { print(MarkdownReport.render(model: m, results: r)) }
-        case .sarif:
-            let files = Dictionary(uniqueKeysWithValues: checked.map { ($0.0.name, ModelResolver.sourceFile(of: $0.0)) })
-            print(try SARIFRenderer.render(results, modelFiles: files, version: protocheckVersion))
-        case .junit: print(JUnitRenderer.render(results))
+        case .markdown: for c in checked { print(MarkdownReport.render(model: c.model, results: c.results)) }
+        case .sarif: print(try SARIFRenderer.render(results, modelFiles: files, version: protocheckVersion), terminator: "")
+        case .junit: print(JUnitRenderer.render(results), terminator: "")
         }
-        if let output {
-            let dir = URL(fileURLWithPath: output)
-            for (m, r) in checked {
-                try ReportWriter.writeAttacks(model: m, results: r, to: dir.appendingPathComponent("attacks"))
-                try ReportWriter.writeReports(model: m, results: r, to: dir.appendingPathComponent("Reports"))
-            }
-        }
+        if let sarif { try write(try SARIFRenderer.render(results, modelFiles: files, version: protocheckVersion), to: sarif) }
+        if let junit { try write(JUnitRenderer.render(results), to: junit) }
+        if let output { try ReportWriter.write(checked, to: URL(fileURLWithPath: output), expectations: false) }
         if let expectations {
             let unknown = expectations.unknownProperties(in: results)
             if !unknown.isEmpty { fail("error: \(expect!): no such property: " + unknown.joined(separator: ", ")) }
@@ -115,6 +116,13 @@ struct Check: ParsableCommand {
         if results.contains(where: { $0.verdict == .attack }) { throw ExitCode(Status.attack.rawValue) }
         if results.contains(where: { $0.verdict == .inconclusive }) { throw ExitCode(Status.inconclusive.rawValue) }
     }
+}
+
+/// Writes a report file, creating its folder.
+func write(_ text: String, to path: String) throws {
+    let url = URL(fileURLWithPath: path)
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    do { try text.write(to: url, atomically: true, encoding: .utf8) } catch { fail("error: cannot write \(path): \(error)") }
 }
 
 struct ReplayCommand: ParsableCommand {
@@ -142,25 +150,25 @@ struct ReplayCommand: ParsableCommand {
 }
 
 struct Report: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Write attacks/MODEL/ and Reports/MODEL.md|.html for models.")
+    static let configuration = CommandConfiguration(
+        abstract: "Write attacks/MODEL/ and Reports/MODEL.md|.html for models.",
+        discussion: "Without bound options the bound is the one of the committed files (ReportSettings.committed: max-runs \(ReportSettings.committed.maxRuns), max-states \(ReportSettings.committed.maxStates), less for some models). `all` also removes the files of models no longer registered.")
 
-    @Argument(help: "Registered model names, or `all`.") var models: [String]
+    @Argument(help: "Registered model names or model files, or `all`.") var models: [String]
     @OptionGroup var search: SearchOptions
     @Option(help: "Folder to write attacks/ and Reports/ into.") var output: String
     @Flag(help: "Also write attacks/expected.yaml with every verdict.") var expectations = false
 
     func run() throws {
-        let names = models == ["all"] ? Registry.all.map(\.name) : models
-        let checked = runChecks(names, search)
+        let all = models == ["all"]
+        let list = all ? Registry.all : resolveModels(models)
+        let checked = runChecks(list, search)
         let dir = URL(fileURLWithPath: output)
-        for (m, r) in checked {
-            try ReportWriter.writeAttacks(model: m, results: r, to: dir.appendingPathComponent("attacks"))
-            try ReportWriter.writeReports(model: m, results: r, to: dir.appendingPathComponent("Reports"))
-            let counts = Dictionary(grouping: r, by: \.verdict).mapValues(\.count)
-            print("\(m.name): \(counts[.attack] ?? 0) attacks, \(counts[.verified] ?? 0) verified, \(counts[.inconclusive] ?? 0) inconclusive")
-        }
-        if expectations {
-            try Expectations.render(checked.flatMap(\.1)).write(to: dir.appendingPathComponent("attacks/expected.yaml"), atomically: true, encoding: .utf8)
+        if all { try ReportWriter.prune(dir, keeping: list.map(\.name)) }
+        try ReportWriter.write(checked, to: dir, expectations: expectations)
+        for c in checked {
+            let counts = Dictionary(grouping: c.results, by: \.verdict).mapValues(\.count)
+            print("\(c.model.name): \(counts[.attack] ?? 0) attacks, \(counts[.verified] ?? 0) verified, \(counts[.inconclusive] ?? 0) inconclusive")
         }
     }
 }

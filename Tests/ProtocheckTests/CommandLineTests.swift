@@ -1,5 +1,6 @@
 // The command-line contract: formats and exit statuses, by running the built binary.
 import Foundation
+import ProtocheckKit
 import Testing
 
 private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -54,13 +55,49 @@ private func protocheck(_ args: [String]) throws -> (status: Int32, out: String,
 @Test func expectationsGateOnVerdicts() throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("expect-\(UUID())")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    // The verdicts come from a real search, so the file states whatever the model gives today.
+    let run = try protocheck(["check", "iso9798-2-2-noid", "--max-runs", "2", "--format", "json"])
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any])
+    let verdicts = try #require(json["results"] as? [[String: Any]]).map { ($0["property"] as! String, $0["verdict"] as! String) }
+    try #require(verdicts.count >= 2)
+    func yaml(_ entries: [(String, String)]) -> String { "iso9798-2-2-noid:\n" + entries.map { "  \($0.0): \($0.1)\n" }.joined() }
+    func flip(_ v: String) -> String { v == "attack" ? "verified" : "attack" }
     let good = dir.appendingPathComponent("good.yaml"), bad = dir.appendingPathComponent("bad.yaml"), unknown = dir.appendingPathComponent("unknown.yaml")
-    try "iso9798-2-2-noid:\n  B-alive: attack\n  B-ni-agree: attack\n".write(to: good, atomically: true, encoding: .utf8)
-    try "iso9798-2-2-noid:\n  B-alive: verified\n  B-ni-agree: attack\n".write(to: bad, atomically: true, encoding: .utf8)
-    try "iso9798-2-2-noid:\n  B-nothing: attack\n".write(to: unknown, atomically: true, encoding: .utf8)
-    #expect(try protocheck(["check", "iso9798-2-2-noid", "--max-runs", "2", "--expect", good.path]).status == 0)
+    try yaml(verdicts).write(to: good, atomically: true, encoding: .utf8)
+    try yaml(verdicts.map { ($0.0, flip($0.1)) }).write(to: bad, atomically: true, encoding: .utf8)
+    try yaml(verdicts + [("B-nothing", "attack")]).write(to: unknown, atomically: true, encoding: .utf8)
+
+    let same = try protocheck(["check", "iso9798-2-2-noid", "--max-runs", "2", "--expect", good.path])
+    #expect(same.status == 0)
+    #expect(same.err.isEmpty)
+
+    // One line per property whose verdict differs, and nothing else on stderr.
     let diff = try protocheck(["check", "iso9798-2-2-noid", "--max-runs", "2", "--expect", bad.path])
     #expect(diff.status == 1)
-    #expect(diff.err.contains("B-alive"))
-    #expect(try protocheck(["check", "iso9798-2-2-noid", "--max-runs", "2", "--expect", unknown.path]).status == 2)
+    #expect(diff.err.split(separator: "\n").map(String.init)
+            == verdicts.map { "iso9798-2-2-noid \($0.0): expected \(flip($0.1)), got \($0.1)" })
+
+    let missing = try protocheck(["check", "iso9798-2-2-noid", "--max-runs", "2", "--expect", unknown.path])
+    #expect(missing.status == 2)
+    #expect(missing.err.contains("no such property: iso9798-2-2-noid B-nothing"))
+}
+
+@Test func checkWritesSARIFAndJUnitFilesBesideItsOutput() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("files-\(UUID())")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let sarif = dir.appendingPathComponent("out/log.sarif"), junit = dir.appendingPathComponent("out/junit.xml")
+    let r = try protocheck(["check", "iso9798-2-2-noid", "--max-runs", "2", "--sarif", sarif.path, "--junit", junit.path])
+    #expect(r.status == 1)
+    #expect(r.out.contains("ATTACK"))
+    let log = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: sarif)) as? [String: Any])
+    #expect(log["version"] as? String == "2.1.0")
+    #expect(try String(contentsOf: junit, encoding: .utf8).contains("<testsuite name=\"iso9798-2-2-noid\""))
+}
+
+@Test func defaultBoundIsTheCommittedOne() throws {
+    let r = try protocheck(["check", "iso9798-2-2-noid", "--format", "json"])
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+    let result = try #require((json["results"] as? [[String: Any]])?.first)
+    #expect((result["bound"] as? [String: Any])?["maxRuns"] as? Int == ReportSettings.committed.maxRuns)
 }

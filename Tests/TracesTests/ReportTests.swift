@@ -27,6 +27,19 @@ import FoundationXML
         #expect(md.components(separatedBy: "```mermaid").count == 2)
     }
 
+    /// Committed reports leave the time out: a time changes on every run and would make them differ.
+    @Test func reportsWithoutTimingsHaveNoTimeColumn() {
+        let md = MarkdownReport.render(model: Fixtures.model, results: Fixtures.results(), timings: false)
+        #expect(md.contains("| property | kind | role | setting | verdict | bound | states |\n|---|---|---|---|---|---|---:|\n"))
+        #expect(md.contains("| secret-Nb | secrecy | B | standard | attack | max-runs 2, typed | 1234 |\n"))
+        #expect(!md.contains("0.12 s"))
+        let html = HTMLReport.render(model: Fixtures.model, results: Fixtures.results(), timings: false)
+        #expect(html.contains("<th>states</th></tr></thead>"))
+        #expect(!html.contains("<th>time</th>"))
+        #expect(!html.contains("0.12 s"))
+        #expect(HTMLReport.render(model: Fixtures.model, results: Fixtures.results()).contains("0.12 s"))
+    }
+
     @Test func mermaidEscapesWhatItWouldMisread() {
         #expect(Escape.mermaid("a#1; <b>") == "a#35;1#59; #lt;b#gt;")
     }

@@ -4,7 +4,13 @@ import Testing
 import Traces
 
 @Suite struct SARIFRendererTests {
-    static let schema = "/work/shared/schemas/sarif-schema-2.1.0.json"
+    /// shared/ sits beside the repository (CI clones it there); /work/shared on a developer's machine.
+    static let schema: String = {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let candidates = [root.deletingLastPathComponent().appendingPathComponent("shared/schemas/sarif-schema-2.1.0.json").path,
+                          "/work/shared/schemas/sarif-schema-2.1.0.json"]
+        return candidates.first { FileManager.default.fileExists(atPath: $0) } ?? candidates[0]
+    }()
 
     /// Validates with python3's `jsonschema` (installs nothing: a missing module fails the test with a message).
     static func validate(_ document: String) throws -> (status: Int32, output: String) {
