@@ -47,6 +47,6 @@ let package = Package(
         .testTarget(name: "TracesTests", dependencies: ["Traces", "Engine", "Model", "Terms"]),
         .testTarget(name: "ReplayTests", dependencies: ["Replay", "Engine", "Model", "Terms", "Models"]),
         .testTarget(name: "FrontendsTests", dependencies: ["Frontends", "Model", "Terms"], resources: [.copy("spdl")]),
-        .testTarget(name: "ProtocheckTests", dependencies: ["ProtocheckKit"]),
+        .testTarget(name: "ProtocheckTests", dependencies: ["ProtocheckKit", .product(name: "Yams", package: "Yams")]),
     ]
 )

@@ -38,14 +38,16 @@ struct SearchOptions: ParsableArguments {
     @Option(name: .customLong("property"), help: "Check only this property (repeatable).") var properties: [String] = []
     @Flag(help: "Let variables take terms of any type (finds type-flaw attacks).") var typeFlaws = false
     @Option(help: "Stop a model's search after this many seconds (verdict: inconclusive). Verdicts then depend on the machine's speed.") var timeout: Double?
-    @Option(help: "Stop a model's search after this many states (verdict: inconclusive; default \(ReportSettings.committed.maxStates), less for a few models: see ReportSettings.committed).") var maxStates: Int?
+    @Option(help: "Stop a scenario's search after this many states (verdict: inconclusive; default \(ReportSettings.committed.maxStates)).") var maxStates: Int?
+    @Option(help: "Scenarios searched at once, one Z3 context each (default: the number of cores). Verdicts do not depend on it.") var jobs: Int?
 
     /// The checker's options for a model: the committed bound where no option overrides it.
     func options(for model: String) -> CheckOptions {
         let base = ReportSettings.committed
         return CheckOptions(maxRuns: maxRuns ?? base.maxRuns, typeFlaws: typeFlaws || base.typeFlaws,
-                            maxStates: maxStates ?? base.maxStates(for: model), timeout: timeout,
-                            properties: properties.isEmpty ? nil : Set(properties))
+                            maxStates: maxStates ?? base.maxStates, timeout: timeout,
+                            properties: properties.isEmpty ? nil : Set(properties),
+                            workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
     }
 }
 
@@ -152,7 +154,7 @@ struct ReplayCommand: ParsableCommand {
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write attacks/MODEL/ and Reports/MODEL.md|.html for models.",
-        discussion: "Without bound options the bound is the one of the committed files (ReportSettings.committed: max-runs \(ReportSettings.committed.maxRuns), max-states \(ReportSettings.committed.maxStates), less for some models). `all` also removes the files of models no longer registered.")
+        discussion: "Without bound options the bound is the one of the committed files (ReportSettings.committed: max-runs \(ReportSettings.committed.maxRuns), max-states \(ReportSettings.committed.maxStates)). `all` also removes the files of models no longer registered.")
 
     @Argument(help: "Registered model names or model files, or `all`.") var models: [String]
     @OptionGroup var search: SearchOptions
