@@ -105,7 +105,9 @@ struct Session {
             }
         }
         let full = Evaluation(world: world, leaf: { [world] in world.leaf($0) })
-        for t in initial {
+        var given = Set<Term>()
+        // k(A, Eve) and k(Eve, A) are one shared key: give and print it once.
+        for t in initial where given.insert(t).inserted {
             let v = try full.value(t)
             intruder.add(t, v)
             record(trace.intruder, nil, "knows", nil, t, v)
