@@ -5,11 +5,12 @@ import Models
 import Replay
 import Testing
 
-/// The document models and the bound their search completes quickly at. Each has at least one
-/// attack in the findings table of DESIGN.md, so an empty set of attacks is a failure, not a pass.
+/// The document models and the bound their search completes quickly at (in a debug build, 3 runs
+/// take 20-90 s for attested-k-nonces and each Gemplus model and find the same attacks as 2). Each
+/// has at least one attack in the findings table of DESIGN.md, so no attack at all is a failure.
 private let documentModels: [(name: String, maxRuns: Int)] = [
-    ("attested-k", 3), ("attested-k-nonces", 3),
-    ("gemplus-first", 3), ("gemplus-rsa", 3), ("gemplus-elgamal", 3),
+    ("attested-k", 3), ("attested-k-nonces", 2),
+    ("gemplus-first", 2), ("gemplus-rsa", 2), ("gemplus-elgamal", 2),
     ("soda-machine", 2),
     ("modified-ns", 3), ("ns-symmetric", 3), ("master-key-registration", 3),
 ]
