@@ -1,7 +1,5 @@
 import Terms
 
-typealias Env = [Variable: Value]
-
 /// An honest run reading received bytes against its pattern: it decrypts with its own keys,
 /// verifies every signature and AEAD tag, compares each value it already knows and binds the rest.
 struct Matcher {
@@ -39,12 +37,14 @@ struct Matcher {
             let key = try evaluate(xs[1], env)
             let plain = try Symmetric.open(v.content, key: key.content)
             try match(xs[0], try wire.field(plain), &env)
+            env.made[p] = v
         case .app(.aenc, let xs):
             try expect(.aenc, v)
             guard case .app(.pk, let owner) = xs[1] else { throw ReplayError("cannot decrypt under \(xs[1])") }
             let sk = try evaluate(.app(.sk, owner), env)
             let plain = try PublicKeyCrypto.decrypt(v.content, privateBundle: sk.content, scheme: world.crypto.publicKey)
             try match(xs[0], try wire.field(plain), &env)
+            env.made[p] = v
         case .app(.sign, let xs):
             try expect(.sign, v)
             guard case .app(.sk, let owner) = xs[1] else { throw ReplayError("cannot verify a signature by \(xs[1])") }
@@ -56,6 +56,12 @@ struct Matcher {
                 throw ReplayError("ECDSA signature does not verify under \(Term.app(.pk, owner))")
             }
             try match(xs[0], try wire.field(body), &env)
+            env.made[p] = v
+        case .app(.exp, _) where !p.variables.allSatisfy({ env[$0] != nil }):
+            // A received Diffie-Hellman half: its exponent stays unknown to the receiver, which
+            // keeps the element to raise it to its own exponent later.
+            try expect(.exp, v)
+            env.made[p] = v
         default:
             guard p.variables.allSatisfy({ env[$0] != nil }) else {
                 throw ReplayError("cannot check \(p): it depends on names not yet received")

@@ -35,7 +35,10 @@ struct Session {
         self.world = World(wire: wire, crypto: model.crypto, witness: trace.witness)
         self.intruder = Intruder(name: trace.intruder, world: world)
         for r in trace.runs {
-            if let role = model.role(named: r.role) { runs[r.number] = HonestRun(spec: r, role: role, model: model, world: world) }
+            guard let role = model.role(named: r.role) else { continue }
+            var run = HonestRun(spec: r, role: role, model: model, world: world)
+            for (p, v) in RunParameters.values(for: run, in: trace, model: model, world: world) { run.env[p] = v }
+            runs[r.number] = run
         }
     }
 
@@ -102,7 +105,9 @@ struct Session {
             }
         }
         let full = Evaluation(world: world, leaf: { [world] in world.leaf($0) })
-        for t in initial {
+        var given = Set<Term>()
+        // k(A, Eve) and k(Eve, A) are one shared key: give and print it once.
+        for t in initial where given.insert(t).inserted {
             let v = try full.value(t)
             intruder.add(t, v)
             record(trace.intruder, nil, "knows", nil, t, v)
@@ -117,11 +122,20 @@ struct Session {
             guard let rule = step.rule else { throw ReplayError("a derivation without a rule") }
             let v = try intruder.derive(rule, step.term, premises: step.premises ?? [])
             record(trace.intruder, nil, "derive", rule.rawValue, step.term, v)
+        case .send where step.label == "reveal":
+            // An old session handing its key to the intruder (the engine shows it as a send).
+            let n = try runNumber(step)
+            let e = try advance(n) { if case .reveal = $0.action { return true } else { return false } }
+            guard runs[n]!.spec.old, case .reveal(let t) = e.action else { throw ReplayError("run \(n) is not an old session: it reveals nothing") }
+            let v = try evaluate(t, in: n)
+            try local(n)
+            intruder.add(step.term, v)
         case .send:
             let n = try runNumber(step)
             let e = try advance(n) { if case .send(let l, _) = $0.action { return step.label == nil || l == step.label } else { return false } }
             guard case .send(let label, let t) = e.action else { return }
-            let v = try evaluate(t, in: n)
+            let (v, made) = try evaluation(runs[n]!.env).valueKeepingCiphertexts(t)
+            runs[n]!.env.made.merge(made) { old, _ in old }
             runs[n]!.pc += 1
             runs[n]!.active = true
             intruder.add(step.term, v)
@@ -137,6 +151,11 @@ struct Session {
             runs[n]!.pc += 1
             runs[n]!.active = true
             record(step.actor, n, "receive", label, step.term, v)
+        case .claim where step.run == nil:
+            // The intruder's own claim (a conditional secrecy property): it must really hold the term.
+            let v = try intruder.obtain(step.term)
+            intruder.add(step.term, v)
+            record(trace.intruder, nil, "claim", step.note, step.term, v)
         case .claim:
             let n = try runNumber(step)
             let name = step.note.map { String($0.split(separator: "@").first ?? "") } ?? claimName
@@ -249,8 +268,14 @@ struct Session {
     }
 
     func evaluate(_ t: Term, env: Env) throws -> Value {
+        try evaluation(env).value(t)
+    }
+
+    /// A run's own computation: its names, and the ciphertexts it already holds kept as bytes.
+    private func evaluation(_ env: Env) -> Evaluation {
         let world = self.world
-        return try Evaluation(world: world, leaf: { leaf in
+        let halves = env.made.keys.filter { if case .app(.exp, _) = $0 { return true } else { return false } }
+        return Evaluation(world: world, held: { env.made[$0] }, heldExponentials: halves, leaf: { leaf in
             switch leaf {
             case .variable(let v):
                 guard let value = env[v] else { throw ReplayError("\(v) is not bound yet") }
@@ -258,7 +283,7 @@ struct Session {
             default:
                 return world.leaf(leaf)
             }
-        }).value(t)
+        })
     }
 
     private func matcher(for n: Int) -> Matcher {

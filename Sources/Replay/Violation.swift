@@ -66,6 +66,11 @@ struct Violation {
         if let held = session.intruder.holdsBytes(secret) {
             return Outcome(holds: true, evidence: "the intruder's \(held) = \(text(secret)) equals \(who)'s \(t) = \(text(secret))")
         }
+        // The secret may be a value the intruder chose itself (it sent its own nE as the key).
+        if let shown = session.trace.steps.last(where: { $0.action == .claim && $0.run == run.spec.number })?.term,
+           let mine = try? session.intruder.obtain(shown), wire.same(mine, secret) {
+            return Outcome(holds: true, evidence: "the intruder's \(shown) = \(text(mine)) equals \(who)'s \(t) = \(text(secret))")
+        }
         return Outcome(holds: false, evidence: "the intruder holds no bytes equal to \(who)'s \(t) = \(text(secret))")
     }
 
