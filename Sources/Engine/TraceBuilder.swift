@@ -17,23 +17,40 @@ struct TraceBuilder {
         // Free variables left by the lazy intruder: values the intruder chooses.
         var free = Set<Variable>()
         for (run, event) in f.path { network.runs[run].events[event].map(s0.apply).action.terms.forEach { free.formUnion($0.variables) } }
+        // Each free variable gets a value of its own (nE, nE2, ...): one value for all of them would
+        // make, say, the four points of a Lagrange interpolation share an x coordinate.
         var bindings: [Variable: Term] = [:]
+        var madeUp: [Term] = []
+        func value(_ base: String, _ sort: Sort) -> Term {
+            let n = madeUp.filter { $0.sort == sort }.count + 1
+            let t = Term.atom(Atom(n == 1 ? base : "\(base)\(n)", sort: sort, kind: .constant(isPublic: true)))
+            madeUp.append(t)
+            return t
+        }
         for v in free.sorted() where v.sort != .number {
             switch v.sort {
             case .agent: bindings[v] = .atom(AgentRef.intruder.atom)
-            case .key: bindings[v] = .atom(Atom("kE", sort: .key, kind: .constant(isPublic: true)))
-            default: bindings[v] = .atom(Atom("nE", sort: .nonce, kind: .constant(isPublic: true)))
+            case .key: bindings[v] = value("kE", .key)
+            default: bindings[v] = value("nE", .nonce)
             }
         }
         var s = s0
         for (v, t) in bindings.sorted(by: { $0.key < $1.key }) { s = s.binding(v, to: s.apply(t)) }
 
         // Z3 chooses the integers: fresh values distinct, every checked condition true.
-        let conditions = f.state.conditions.map { ArithmeticChecker.constraint($0.map(s.apply)) }
+        var conditions = f.state.conditions.map { ArithmeticChecker.constraint($0.map(s.apply)) }
         var numericLeaves: [Term] = []
         for (run, event) in f.path {
             for t in network.runs[run].events[event].map(s.apply).action.terms {
                 for sub in t.subterms where sub.sort.isNumeric && (isLeaf(sub)) && !numericLeaves.contains(sub) { numericLeaves.append(sub) }
+            }
+        }
+        // The intruder's own numbers differ from each other and from the runs' fresh values.
+        let own = madeUp.filter { numericLeaves.contains($0) }
+        for (i, a) in own.enumerated() {
+            conditions.append(ArithmeticChecker.constraint(.atLeast(a, .number(0))))
+            for b in own[(i + 1)...] + numericLeaves.filter(\.isFreshAtom) {
+                conditions.append(ArithmeticChecker.constraint(.notEqual(a, b)))
             }
         }
         var witness: [Trace.Witness] = []
@@ -138,5 +155,12 @@ extension Event.Action {
         case .signal(_, let ds): return ds
         case .claim(_, let g): return g.terms
         }
+    }
+}
+
+private extension Term {
+    var isFreshAtom: Bool {
+        if case .atom(let a) = self, case .fresh = a.kind { return true }
+        return false
     }
 }

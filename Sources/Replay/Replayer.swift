@@ -251,10 +251,15 @@ struct Session {
 
     /// After the trace, each run goes on with its local events (its claims) until it would have
     /// to send or receive; a failing check stops it there.
+    /// Runs the local steps that follow the trace's last step of run n, as the search does eagerly:
+    /// not a `Running` signal (the search schedules those like receives), and nothing of an old run,
+    /// which stopped when the intruder ended the old sessions.
     private mutating func finish(_ n: Int) {
+        if runs[n]?.spec.old == true { return }
         while let run = runs[n], run.stopped == nil, run.pc < run.role.events.count {
             switch run.role.events[run.pc].action {
             case .send, .receive: return
+            case .signal(let name, _) where name.hasPrefix("Running"): return
             default:
                 do { try local(n) } catch { runs[n]!.stopped = "\(error)"; return }
             }
