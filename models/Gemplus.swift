@@ -76,7 +76,9 @@ private func issuerScript(_ v: Variant, me: Term, claims: Bool) -> [Event] {
         out += [Recv("4", tuple(Card, aenc(R, key: pk(me)))),           // (Id, c); r = c^d mod n
                 Assign(KI, hash(R, pk(me)))]                            // step 5: K_I = SHA-1(r, n)
     case .elgamal:
-        out += [Recv("4", tuple(Card, exp(g, Rx))),                     // (Id, g^r): every element is g^r' for some r'
+        // PK = (g, h) is public: the issuer publishes h = g^x (the PC needs it to hand it to the card).
+        out += [Send("0", exp(g, sk(me))),
+                Recv("4", tuple(Card, exp(g, Rx))),                     // (Id, g^r): every element is g^r' for some r'
                 Assign(KI, hash(exp(exp(g, Rx), sk(me)), g, exp(g, sk(me))))]  // K_I = SHA-1((g^r)^x, g, h)
     }
     out += [Signal("stored", Card, KI), Running(with: Card, KI)]       // step 5: stores (Id, K_I)
@@ -106,7 +108,7 @@ private func gemplus(_ v: Variant) -> ProtocolModel {
         case .rsa:
             Reading("c = r^3 mod n is public-key encryption aenc(r, pk(Issuer)): deterministic and one-way without the issuer's private key, the property theorems 1 and 3 use; replay realises it as textbook RSA with e = 3 and H as SHA-1.")
         case .elgamal:
-            Reading("The group and its base g are fixed public parameters; PK = (g, h = g^x) with x the issuer's private key (sk(Issuer)); the PC can substitute h by g^x' for an x' it knows.")
+            Reading("The group and its base g are fixed public parameters; PK = (g, h = g^x) with x the issuer's private key (sk(Issuer)). h is public: the issuer publishes it (step 0, not in the paper), so the PC can hand the card the genuine h or substitute g^x' for an x' it knows.")
         }
         Reading("Section 4.5's collusion: a second, malicious issuer (the agent RogueIssuer, honest in the baseline) runs the issuer's script, and in the `collusion` setting the insider holds its decryption key.")
 
