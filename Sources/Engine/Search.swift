@@ -164,7 +164,10 @@ struct ScenarioSearch {
                                   current: !network.runs.contains { $0.spec.old })
         var frontier: [Int] = []
         var dead = Set<Int>()
-        for (state0, executed, violations) in advance(initial) {
+        let starts = advance(initial)
+        remaining.subtract(remaining.filter { aliveFromTheStart($0, starts.map(\.0)) })
+        if remaining.isEmpty { return found }
+        for (state0, executed, violations) in starts {
             let state = pruned(state0)
             guard let subsumed = visited.insert(state, node: nodes.count) else { continue }
             dead.formUnion(subsumed)
@@ -229,6 +232,19 @@ struct ScenarioSearch {
                     found[c.property] = Finding(property: c.property, path: path(node), state: st, solution: sol, violation: text)
                     remaining.remove(c.property)
                 }
+            }
+        }
+    }
+
+    /// An aliveness claim cannot fail in this scenario when its partner has moved in every initial
+    /// state (runs do their first sends at once): program counters only grow.
+    private func aliveFromTheStart(_ p: Int, _ starts: [SearchState]) -> Bool {
+        let mine = slots.filter { $0.property == p }
+        guard !mine.isEmpty, !conditionals.contains(where: { $0.property == p }) else { return false }
+        return mine.allSatisfy { slot in
+            guard case .aliveness(let partner) = slot.goal, partner.isGround else { return false }
+            return starts.allSatisfy { st in
+                network.runs.indices.contains { st.pcs[$0] > 0 && .atom(network.runs[$0].agent.atom) == partner }
             }
         }
     }
