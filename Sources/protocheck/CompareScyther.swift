@@ -57,6 +57,11 @@ struct CompareScyther: ParsableCommand {
     /// Checks `model` at 2, 3, ... runs within the budget.
     private func climb(_ model: ProtocolModel) -> ModelComparison {
         var out = ModelComparison(model: model)
+        if let error = model.validate().first {
+            // Scyther runs roles that send what they cannot build (a ticket from an earlier session); protocheck rejects them.
+            out.failure = "line \(error.location.line): \(error.message)"
+            return out
+        }
         var open = Set(model.properties.map(\.name))
         let clock = ContinuousClock(), start = clock.now
         func elapsed() -> Double { let d = clock.now - start; return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
@@ -211,6 +216,10 @@ struct ComparisonReport {
                 return Row(protocolName: v.protocolName, role: v.role, claim: v.claim, parameter: v.parameter,
                            scyther: scytherText(v), ours: "—", agreement: .noProperty, note: "no protocol of this name")
             }
+            if let failure = m.failure {
+                return Row(protocolName: v.protocolName, role: v.role, claim: v.claim, parameter: v.parameter,
+                           scyther: scytherText(v), ours: "—", agreement: .unsupported, note: failure)
+            }
             let ours = Outcome.combined(ScytherResults.properties(for: v, in: m.model).map { m.outcome($0.name) })
             let agreement = Agreement(scyther: v, ours: ours)
             return Row(protocolName: v.protocolName, role: v.role, claim: v.claim, parameter: v.parameter,
@@ -286,12 +295,13 @@ struct ComparisonReport {
             }
             s += "\n"
         }
-        let unsupported = files.filter { $0.error != nil }
-        s += "## Files protocheck cannot read\n\n"
-        if unsupported.isEmpty { s += "None.\n\n" } else {
-            for f in unsupported { s += "- `\(f.file)`, line \(f.error!.line) column \(f.error!.column): \(f.error!.message)\n" }
-            s += "\n"
+        s += "## What protocheck cannot read or check\n\n"
+        var unsupported: [String] = []
+        for f in files {
+            if let e = f.error { unsupported.append("- `\(f.file)`, line \(e.line) column \(e.column): \(e.message)") }
+            for m in f.models { if let failure = m.failure { unsupported.append("- `\(f.file)`, protocol `\(m.model.name)`: \(cell(failure))") } }
         }
+        s += unsupported.isEmpty ? "None.\n\n" : unsupported.joined(separator: "\n") + "\n\n"
         s += "## Every file\n\n"
         for f in files {
             s += "### \(f.file)\n\n"

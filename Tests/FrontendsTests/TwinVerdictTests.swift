@@ -23,6 +23,10 @@ import Terms
         var description: String { spdl + (typeFlaws ? " (type flaws)" : "") + ", \(runs) runs" }
     }
 
+    /// The DSL twins' k(A,B) is one key shared by A and B, so the SPDL twins are read with
+    /// `bidirectionalKeys` (SPDL's own k(A,B) is directional: iso9798-2-2-noid's reflection needs
+    /// the bidirectional key).
+    ///
     /// Nisynch is read as injective agreement here (`nisynchInjective`), the DSL's `-i-agree`: the
     /// closest protocheck property to synchronisation that the DSL twins declare.
     static let needhamSchroeder: [String: String] = [
@@ -45,7 +49,7 @@ import Terms
     @Test(arguments: twins)
     func sameVerdictsAsTheDSLTwin(_ twin: Twin) throws {
         let (text, path) = try Corpus.twin(twin.spdl)
-        let spdl = try #require(try SPDL.parse(text, file: path, options: .init(nisynchInjective: true)).first)
+        let spdl = try #require(try SPDL.parse(text, file: path, options: .init(nisynchInjective: true, bidirectionalKeys: true)).first)
         let dsl = try #require(Registry.model(named: twin.dsl))
         let spdlProps = Dictionary(uniqueKeysWithValues: spdl.properties.map { ($0.name, $0) })
         let dslProps = Dictionary(uniqueKeysWithValues: dsl.properties.map { ($0.name, $0) })
@@ -86,5 +90,19 @@ import Terms
             for r in results { seen.insert(r.verdict) }
         }
         #expect(seen.contains(.attack) && seen.contains(.verified))
+    }
+}
+
+extension TwinVerdictTests {
+    /// The reflection on ISO 9798-2 without B's identity needs a bidirectional key: read as Scyther
+    /// reads SPDL (directional k), the search finds no attack on B's aliveness, as Scyther would not.
+    @Test func directionalKeysRuleOutTheReflection() throws {
+        let (text, path) = try Corpus.twin("iso9798-2-2-noid")
+        func alive(_ options: SPDL.Options) throws -> Verdict? {
+            let m = try #require(try SPDL.parse(text, file: path, options: options).first)
+            return try Checker(options: CheckOptions(maxRuns: 2, properties: ["Alive_b1"])).check(m).first?.verdict
+        }
+        #expect(try alive(.init()) == .verified)
+        #expect(try alive(.init(bidirectionalKeys: true)) == .attack)
     }
 }
