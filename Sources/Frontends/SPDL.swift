@@ -8,9 +8,10 @@ import Model
 ///
 /// Readings taken (each translated model also lists the ones it uses in `readings`):
 ///
-/// - Types: `Nonce` is a nonce, `Agent` an agent, `SessionKey` and `Key` keys, `Ticket` and every
-///   `usertype` any message (protocheck has no user sorts, so typed matching on them is looser than
-///   Scyther's). An untyped `fresh` is a nonce, an untyped `var` a ticket.
+/// - Types: `Nonce` is a nonce, `Agent` an agent, `SessionKey` and `Key` keys, `Ticket` any message,
+///   and every other `usertype` a nonce: an atomic value, as Scyther's typed matching gives it
+///   (protocheck has no user sorts, so a `TimeStamp` variable also accepts a `Nonce`). An untyped
+///   `fresh` is a nonce, an untyped `var` a ticket.
 /// - `{t}pk(X)` is `aenc`, `{t}sk(X)` is `sign` (readable by anyone, as in Scyther), `{t}h` with `h` a
 ///   hash function is `h(t)`, any other key gives `senc`. `inversekeys(f, g)` of two public constants
 ///   is accepted: both keys are public, so `{t}f` is `senc(t, f)`, which anyone can build and open.

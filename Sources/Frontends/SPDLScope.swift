@@ -78,7 +78,9 @@ struct Globals {
         case "Function": return .function
         default:
             guard usertypes.contains(t.text) else { throw source.error(at: t, "unknown type '\(t.text)' (declare it with 'usertype \(t.text);')") }
-            return .sort(.message)
+            // Scyther's typed matching gives a user-typed variable only atomic values of its type;
+            // protocheck's nearest sort is the nonce: atomic, fresh or the intruder's.
+            return .sort(.nonce)
         }
     }
 }

@@ -104,7 +104,7 @@ struct Translator {
         }
         let loose = globals.usertypes.sorted().filter { $0 != "SessionKey" && $0 != "Key" }
         if !loose.isEmpty {
-            readings.append("user types (\(loose.joined(separator: ", "))) are read as any message: protocheck has no user sorts")
+            readings.append("user types (\(loose.joined(separator: ", "))) are read as nonces (atomic values, fresh or the intruder's): protocheck has no user sorts, so such a variable also accepts a value of another atomic user type or a Nonce, which Scyther's typing would refuse")
         }
         return ProtocolModel(name: p.name.text, title: p.name.text, source: "Scyther SPDL: \(source.file)",
                              parts: roles.map { .role($0) } + readings.map { .reading($0) }, location: location(p.keyword))

@@ -107,7 +107,7 @@ import Model
         }
         """
         let m = try #require(try SPDL.parse(source, file: "decl.spdl").first)
-        let I = agent("I"), R = agent("R"), n = nonce("n"), T = message("T"), K = key("K")
+        let I = agent("I"), R = agent("R"), n = nonce("n"), T = nonce("T"), K = key("K")
         let Km = constant("Km", .key, public: false)
         let expected: Term = .tuple([
             senc(T, R, key: kdf(k(I, R), I)), hash(n), .app(.user("G", isPublic: true), [.tuple(n, T)]), hash(n),
