@@ -18,7 +18,8 @@ struct CompareScyther: ParsableCommand {
     @Argument(help: "The corpus folder, with protocols/*.spdl and expected/*.spdl.out.") var corpus: String
     @Option(help: "The Markdown file to write.") var output: String
     @Option(help: "The largest bound to try (Scyther's default is 5 runs).") var maxRuns = 5
-    @Option(help: "Seconds of search per protocol, over all bounds tried.") var budget: Double = 20
+    @Option(help: "Seconds of search per protocol at least, over all bounds tried.") var budget: Double = 15
+    @Option(help: "Seconds for the whole comparison: time quick protocols leave is shared among the rest (up to 4 budgets each).") var total: Double = 780
     @Option(help: "States per search before it stops.") var maxStates = 2_000_000
     @Option(help: "Only these files (repeatable), for a quick look.") var only: [String] = []
 
@@ -28,6 +29,12 @@ struct CompareScyther: ParsableCommand {
         let files = try FileManager.default.contentsOfDirectory(atPath: protocols.path)
             .filter { $0.hasSuffix(".spdl") && (only.isEmpty || only.contains($0)) }.sorted()
         var report = ComparisonReport(maxRuns: maxRuns, budget: budget)
+        let clock = ContinuousClock(), start = clock.now
+        let counts = files.map { f in
+            (try? String(contentsOf: protocols.appendingPathComponent(f), encoding: .utf8))
+                .map { $0.components(separatedBy: "protocol ").count - 1 } ?? 1
+        }
+        var modelsLeft = counts.reduce(0, +)
         for file in files {
             let text = try String(contentsOf: protocols.appendingPathComponent(file), encoding: .utf8)
             let recorded = (try? String(contentsOf: root.appendingPathComponent("expected/\(file).out"), encoding: .utf8))
@@ -42,7 +49,11 @@ struct CompareScyther: ParsableCommand {
             }
             var checked: [ModelComparison] = []
             for m in models {
-                let c = climb(m)
+                let spent = clock.now - start
+                let left = total - (Double(spent.components.seconds) + Double(spent.components.attoseconds) / 1e18)
+                let share = min(4 * budget, max(budget, left / Double(max(1, modelsLeft))))
+                modelsLeft -= 1
+                let c = climb(m, budget: share)
                 log("\(file) \(m.name): \(c.completedRuns) runs complete\(c.stop.map { ", stopped at \($0.runs) runs: \($0.limit)" } ?? ""), \(String(format: "%.1f", c.seconds)) s")
                 checked.append(c)
             }
@@ -55,7 +66,7 @@ struct CompareScyther: ParsableCommand {
     private func log(_ s: String) { FileHandle.standardError.write(Data((s + "\n").utf8)) }
 
     /// Checks `model` at 2, 3, ... runs within the budget.
-    private func climb(_ model: ProtocolModel) -> ModelComparison {
+    private func climb(_ model: ProtocolModel, budget: Double) -> ModelComparison {
         var out = ModelComparison(model: model)
         if let error = model.validate().first {
             // Scyther runs roles that send what they cannot build (a ticket from an earlier session); protocheck rejects them.
@@ -67,7 +78,7 @@ struct CompareScyther: ParsableCommand {
         func elapsed() -> Double { let d = clock.now - start; return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
         for n in min(2, maxRuns)...maxRuns where !open.isEmpty {
             let left = budget - elapsed()
-            guard left > 0.1 else { out.stop = (n, "the time budget of \(Int(budget)) s"); break }
+            guard left > 0.1 else { out.stop = (n, "the time budget"); break }
             let options = CheckOptions(maxRuns: n, maxStates: maxStates, timeout: left, properties: open)
             let results: [PropertyResult]
             do { results = try Checker(options: options).check(model) } catch {
@@ -89,6 +100,7 @@ struct CompareScyther: ParsableCommand {
             out.completedRuns = n
         }
         out.seconds = elapsed()
+        out.budget = budget
         return out
     }
 }
@@ -131,6 +143,7 @@ struct ModelComparison {
     var stop: (runs: Int, limit: String)?
     var failure: String?
     var seconds = 0.0
+    var budget = 0.0
 
     init(model: ProtocolModel) { self.model = model }
 
@@ -177,8 +190,26 @@ struct ComparisonReport {
         self.budget = budget
     }
 
-    /// Diagnoses of differences, found by reading the model and the attack (file, protocol, claim).
-    static let diagnoses: [String: String] = [:]
+    /// Diagnoses of differences, found by reading the model and the attacks, keyed by "file",
+    /// "file protocol" or "file protocol claim" (the most specific applies).
+    static let diagnoses: [String: String] = [
+        "nsl3-updated-both.spdl nsl3":
+            "multi-protocol attack: Scyther runs the file's two protocols side by side, and nsl3-broken's messages 2 and 3 are nsl3's, so runs of nsl3-broken break nsl3; protocheck checks each protocol of a file alone",
+        "kaochow.spdl":
+            "bound: the attack needs three honest runs (I, R and S) and the search did not finish 3 runs in its budget; given 120 s, `protocheck check kaochow.spdl --max-runs 3 --property Niagree_I2/R` finds it (276 103 states): R's nonce nr travels in clear in message 3, and the intruder replaces it",
+        "kaochow-v2.spdl":
+            "bound: as for kaochow.spdl, the attacks need three honest runs (I, R and S), which the search did not finish in its budget (not run to the end)",
+        "kaochow-v3.spdl":
+            "bound: as for kaochow.spdl, the attacks need three honest runs (I, R and S), which the search did not finish in its budget (not run to the end)",
+        "splice-as.spdl":
+            "bound, by reading the model: the intruder, as an initiator to R, copies {N2}pk(R) from I's message 3 into its own, and R returns {R, {N2}inc}pk(E), which it opens with the public dec; that needs I's run, R's run and a run of S for each (4 runs), beyond what the search finished",
+        "splice-as-hc.spdl":
+            "bound, by reading the model: as for splice-as.spdl, the attack needs runs of I, R and S for each (4 runs), beyond what the search finished",
+    ]
+
+    static func diagnosis(_ file: String, _ protocolName: String, _ claim: String) -> String? {
+        diagnoses["\(file) \(protocolName) \(claim)"] ?? diagnoses["\(file) \(protocolName)"] ?? diagnoses[file]
+    }
 
     mutating func add(_ f: FileComparison) {
         files.append(f)
@@ -234,7 +265,6 @@ struct ComparisonReport {
 
     private func note(_ f: FileComparison, _ m: ModelComparison, _ v: ScytherVerdict, _ ours: Outcome,
                       _ agreement: Agreement, _ recorded: [ScytherVerdict]) -> String {
-        if let d = Self.diagnoses["\(f.file) \(v.protocolName) \(v.claim)"] { return d }
         switch agreement {
         case .agree, .unsupported, .unrecorded: return ""
         case .noProperty:
@@ -243,13 +273,18 @@ struct ComparisonReport {
             if let stop = m.stop { return "the search at \(stop.runs) runs was stopped by \(stop.limit)" }
             return m.failure ?? "not reached"
         case .differ:
+            if let d = Self.diagnosis(f.file, v.protocolName, v.claim) { return d }
             if case .verified(let n) = ours, !v.holds {
                 if v.claim.hasPrefix("Nisynch"), let niagree = recorded.first(where: {
                     $0.role == v.role && $0.claim.hasPrefix("Niagree") && $0.holds
                 }) {
                     return "Nisynch (synchronisation) is stronger than the non-injective agreement protocheck reads it as; Scyther verifies the Niagree claim \(niagree.claim) of the same role"
                 }
-                if n < maxRuns { return "verified only up to \(n) runs: Scyther's attack may need more (not diagnosed)" }
+                let roles = m.model.roles.count
+                if n < roles {
+                    return "bound: verified only up to \(n) runs, fewer than the protocol's \(roles) roles, and an attack in which every role runs honestly needs at least \(roles)"
+                }
+                if n < maxRuns { return "bound: verified only up to \(n) runs; Scyther's attack may need more (not diagnosed)" }
             }
             return "not diagnosed"
         }
@@ -277,8 +312,8 @@ struct ComparisonReport {
 
         The corpus is `../shared/corpus/scyther/` (its README gives the origin): Scyther's SPDL models and the
         verdicts Scyther recorded for them with 5 runs and typed matching. protocheck checks each protocol with
-        typed matching at 2, 3, ... up to \(maxRuns) runs, with \(Int(budget)) s of search per protocol over all
-        bounds; an attack holds whatever the bound, a `verified (n runs)` holds for every scenario of up to n
+        typed matching at 2, 3, ... up to \(maxRuns) runs, within a time budget per protocol over all bounds (at
+        least \(Int(budget)) s; the time quick protocols leave is shared among the others); an attack holds whatever the bound, a `verified (n runs)` holds for every scenario of up to n
         runs. The column *bound* gives the largest bound the search finished and, when it stopped, the bound it
         was working on and what stopped it. How each claim type is read is in `docs/spdl.md`; in short:
         `Niagree` and `Nisynch` are non-injective agreement on the messages exchanged with each partner, and
@@ -308,7 +343,7 @@ struct ComparisonReport {
             if f.recorded == nil { s += "Scyther's library records no verdicts for this file.\n\n" }
             if let e = f.error { s += "Not read: line \(e.line), column \(e.column): \(e.message)\n\n" }
             for m in f.models {
-                s += "- `\(m.model.name)`: bound \(m.boundText), \(String(format: "%.1f", m.seconds)) s\n"
+                s += "- `\(m.model.name)`: bound \(m.boundText), \(String(format: "%.1f", m.seconds)) s of a budget of \(Int(m.budget.rounded())) s\n"
                 if let failure = m.failure { s += "  - not checked: \(cell(failure))\n" }
             }
             if !f.models.isEmpty { s += "\n" }
