@@ -193,8 +193,8 @@ struct ComparisonReport {
     /// Diagnoses of differences, found by reading the model and the attacks, keyed by "file",
     /// "file protocol" or "file protocol claim" (the most specific applies).
     static let diagnoses: [String: String] = [
-        "nsl3-updated-both.spdl nsl3":
-            "multi-protocol attack: Scyther runs the file's two protocols side by side, and nsl3-broken's messages 2 and 3 are nsl3's, so runs of nsl3-broken break nsl3; protocheck checks each protocol of a file alone",
+        "nsl3-updated-both.spdl":
+            "multi-protocol attack: Scyther runs the file's two protocols side by side, and their messages 2 and 3 are the same, so runs of one break the other (alone, Scyther proves these claims: nsl3.spdl, nsl3-broken.spdl, where protocheck agrees); protocheck checks each protocol of a file alone",
         "kaochow.spdl":
             "bound: the attack needs three honest runs (I, R and S) and the search did not finish 3 runs in its budget; given 120 s, `protocheck check kaochow.spdl --max-runs 3 --property Niagree_I2/R` finds it (276 103 states): R's nonce nr travels in clear in message 3, and the intruder replaces it",
         "kaochow-v2.spdl":
@@ -296,7 +296,7 @@ struct ComparisonReport {
         let c = { (a: Agreement) in counts[a] ?? 0 }
         return "\(parsed.count) of \(files.count) files parsed (\(protocols) protocols); of Scyther's recorded claims: "
             + "\(c(.agree)) agree, \(c(.differ)) differ, \(c(.inconclusive)) inconclusive within the budget, "
-            + "\(c(.noProperty)) yield no property, \(c(.unsupported)) unsupported (in files protocheck cannot read); "
+            + "\(c(.noProperty)) yield no property, \(c(.unsupported)) unsupported (in files or protocols protocheck cannot read or check); "
             + "\(c(.unrecorded)) properties in files Scyther recorded no verdicts for"
     }
 
