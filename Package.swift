@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "ModelsTests", dependencies: ["ProtocheckKit", "Engine", "Model", "Models"]),
         .testTarget(name: "TracesTests", dependencies: ["Traces", "Engine", "Model", "Terms"]),
         .testTarget(name: "ReplayTests", dependencies: ["Replay", "Engine", "Model", "Terms", "Models"]),
-        .testTarget(name: "FrontendsTests", dependencies: ["Frontends", "Model", "Terms"], resources: [.copy("spdl")]),
+        .testTarget(name: "FrontendsTests", dependencies: ["Frontends", "Model", "Terms", "Engine", "Models"], resources: [.copy("spdl")]),
         .testTarget(name: "ProtocheckTests", dependencies: ["ProtocheckKit", .product(name: "Yams", package: "Yams")]),
     ]
 )

@@ -8,12 +8,16 @@ import Model
 ///
 /// Readings taken (each translated model also lists the ones it uses in `readings`):
 ///
-/// - Types: `Nonce` is a nonce, `Agent` an agent, `SessionKey` and `Key` keys, `Ticket` and every
-///   `usertype` any message (protocheck has no user sorts, so typed matching on them is looser than
-///   Scyther's). An untyped `fresh` is a nonce, an untyped `var` a ticket.
+/// - Types: `Nonce` is a nonce, `Agent` an agent, `SessionKey` and `Key` keys, `Ticket` any message,
+///   and every other `usertype` a nonce: an atomic value, as Scyther's typed matching gives it
+///   (protocheck has no user sorts, so a `TimeStamp` variable also accepts a `Nonce`). An untyped
+///   `fresh` is a nonce, an untyped `var` a ticket.
 /// - `{t}pk(X)` is `aenc`, `{t}sk(X)` is `sign` (readable by anyone, as in Scyther), `{t}h` with `h` a
 ///   hash function is `h(t)`, any other key gives `senc`. `inversekeys(f, g)` of two public constants
 ///   is accepted: both keys are public, so `{t}f` is `senc(t, f)`, which anyone can build and open.
+/// - `k(A,B)` is Scyther's directional long-term key: `kdf(k(A,B), A)`, derived from protocheck's
+///   bidirectional `k(A,B)` and its first agent, so that `k(A,B)` and `k(B,A)` differ as in Scyther
+///   (`Options.bidirectionalKeys` reads it as the bidirectional key itself).
 /// - The first `hashfunction` is protocheck's `hash`; further ones are public user functions. A
 ///   `const f: Function` applied as `f(x)` is a public user function; used bare it is a public constant.
 /// - Claims: `Secret` and `SKR` are secrecy. `Alive` and `Weakagree` are one property per other role
@@ -37,7 +41,13 @@ public enum SPDL {
     public struct Options: Hashable, Sendable {
         /// Read `Nisynch` as injective agreement (a replay violates it) rather than non-injective.
         public var nisynchInjective: Bool
-        public init(nisynchInjective: Bool = false) { self.nisynchInjective = nisynchInjective }
+        /// Read `k(A,B)` as protocheck's bidirectional key (`k(A,B) = k(B,A)`) rather than Scyther's
+        /// directional one.
+        public var bidirectionalKeys: Bool
+        public init(nisynchInjective: Bool = false, bidirectionalKeys: Bool = false) {
+            self.nisynchInjective = nisynchInjective
+            self.bidirectionalKeys = bidirectionalKeys
+        }
     }
 
     /// Parses every `protocol` block of an SPDL source. `file` names the source in errors and

@@ -78,7 +78,9 @@ struct Globals {
         case "Function": return .function
         default:
             guard usertypes.contains(t.text) else { throw source.error(at: t, "unknown type '\(t.text)' (declare it with 'usertype \(t.text);')") }
-            return .sort(.message)
+            // Scyther's typed matching gives a user-typed variable only atomic values of its type;
+            // protocheck's nearest sort is the nonce: atomic, fresh or the intruder's.
+            return .sort(.nonce)
         }
     }
 }
@@ -90,6 +92,10 @@ struct RoleScope {
     let roleNames: Set<String>
     /// Macros of the protocol block, seen before the file's.
     let protocolMacros: [String: SyntaxTerm]
+    /// Names declared at protocol level, outside the roles: usable only where a role redeclares them.
+    var protocolLevel: [String: Token] = [:]
+    /// Read `k(A,B)` as protocheck's bidirectional key rather than Scyther's directional one.
+    var bidirectionalKeys = false
     var macros: [String: SyntaxTerm] = [:]
     var variables: [String: Variable] = [:]
 
@@ -146,6 +152,9 @@ struct RoleScope {
             defer { expanding.removeLast() }
             return try term(body, &budget, &expanding)
         }
+        if let d = protocolLevel[t.text], globals.names[t.text] == nil {
+            throw source.error(at: t, "'\(t.text)' is declared at protocol level (line \(d.line)), outside the role; protocheck does not support that yet: declare it in the role")
+        }
         switch globals.names[t.text] {
         case .constant(let a, _)?: return .atom(a)
         case .hashFunction?: throw source.error(at: t, "hash function '\(t.text)' used as a term; apply it as \(t.text)(...)")
@@ -170,7 +179,11 @@ struct RoleScope {
             return .app(f.text == "pk" ? .pk : .sk, xs)
         case "k":
             guard xs.count == 2 else { throw source.error(at: f, "k takes two arguments (k(A,B)), not \(xs.count)") }
-            return .app(.shk, xs)
+            // Scyther's k(A,B) and k(B,A) are different keys; protocheck's k is one key shared by both.
+            // The directional key is derived from the shared one and its first agent: only A and B
+            // can compute it, and the intruder can for the keys it shares as a dishonest agent.
+            let shared = Term.apply(.shk, xs)
+            return bidirectionalKeys ? shared : .app(.kdf, [.tuple([shared, xs[0]])])
         default:
             throw source.error(at: f, "unknown function '\(f.text)' (declare it with 'hashfunction \(f.text);' or 'const \(f.text): Function;')")
         }

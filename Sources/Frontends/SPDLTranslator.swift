@@ -64,13 +64,16 @@ struct Translator {
             roleNames.append(r.text)
         }
         var macros: [String: SyntaxTerm] = [:]
+        var protocolLevel: [String: Token] = [:]
         for s in p.declarations {
             switch s {
             case .macro(let n, let body):
                 guard macros[n.text] == nil else { throw source.error(at: n, "macro '\(n.text)' is defined twice") }
                 macros[n.text] = body
             case .declaration(let d):
-                throw source.error(at: d.keyword, "a '\(d.kind.rawValue)' declaration at protocol level (outside a role) is not supported by protocheck yet; declare it in each role")
+                // Scyther's library uses these only for names every role redeclares (neumannstub's
+                // Kir), so they are accepted as long as no role relies on them.
+                for n in d.names { protocolLevel[n.text] = n }
             default:
                 break
             }
@@ -87,18 +90,35 @@ struct Translator {
         }
         var drafts: [RoleDraft] = []
         for r in p.roles {
-            let scope = RoleScope(source: source, globals: globals, roleNames: Set(roleNames), protocolMacros: macros)
+            let scope = RoleScope(source: source, globals: globals, roleNames: Set(roleNames), protocolMacros: macros,
+                                  protocolLevel: protocolLevel, bidirectionalKeys: options.bidirectionalKeys)
             drafts.append(try role(r, scope))
         }
         var claims = ClaimExpansion(drafts: drafts, options: options)
         let roles = claims.roles()
         var readings = ["Translated from Scyther SPDL (\(source.file)), protocol \(p.name.text)"] + globals.readings + claims.readings
+        if usesSharedKeys(roles) {
+            readings.append(options.bidirectionalKeys
+                ? "k(A,B) is read as one key shared by A and B: k(A,B) = k(B,A), unlike Scyther"
+                : "k(A,B) is read as Scyther's directional key, kdf(k(A,B), A): k(A,B) and k(B,A) differ, and only A, B (and the intruder when one of them is dishonest) can compute it")
+        }
         let loose = globals.usertypes.sorted().filter { $0 != "SessionKey" && $0 != "Key" }
         if !loose.isEmpty {
-            readings.append("user types (\(loose.joined(separator: ", "))) are read as any message: protocheck has no user sorts")
+            readings.append("user types (\(loose.joined(separator: ", "))) are read as nonces (atomic values, fresh or the intruder's): protocheck has no user sorts, so such a variable also accepts a value of another atomic user type or a Nonce, which Scyther's typing would refuse")
         }
         return ProtocolModel(name: p.name.text, title: p.name.text, source: "Scyther SPDL: \(source.file)",
                              parts: roles.map { .role($0) } + readings.map { .reading($0) }, location: location(p.keyword))
+    }
+
+    private func usesSharedKeys(_ roles: [Role]) -> Bool {
+        roles.contains { r in
+            r.events.contains { e in
+                switch e.action {
+                case .send(_, let t), .receive(_, let t): return t.subterms.contains { if case .app(.shk, _) = $0 { return true } else { return false } }
+                default: return false
+                }
+            }
+        }
     }
 
     private func role(_ r: RoleSyntax, _ initialScope: RoleScope) throws -> RoleDraft {

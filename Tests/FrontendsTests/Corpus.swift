@@ -1,4 +1,5 @@
 import Foundation
+import Frontends
 
 /// Where the test data lives: the package root from this file's path, Scyther's library beside it.
 enum Corpus {
@@ -24,15 +25,8 @@ enum Corpus {
         return (try text(url), "Tests/FrontendsTests/spdl/\(name).spdl")
     }
 
-    /// Scyther's recorded claims for a file: (protocol, role, claim name) per line.
-    static func expectedClaims(_ file: String) throws -> [(protocol: String, role: String, name: String)] {
-        let url = expected.appendingPathComponent(file + ".out")
-        return try text(url).split(separator: "\n").compactMap { line in
-            let cols = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard cols.count >= 3, cols[0] == "claim" else { return nil }
-            let pr = cols[1].split(separator: ",")
-            guard pr.count == 2 else { return nil }
-            return (String(pr[0]), String(pr[1]), String(cols[2]))
-        }
+    /// Scyther's recorded verdicts for a file.
+    static func expectedClaims(_ file: String) throws -> [ScytherVerdict] {
+        ScytherResults.parse(try text(expected.appendingPathComponent(file + ".out")))
     }
 }

@@ -50,7 +50,7 @@ import Testing
         ("usertype T;\nprotocol p(I) { role I { var x: Time; } }", 2, 33, "unknown type 'Time' (declare it with 'usertype Time;')"),
         ("protocol @helper(X) { role X { } }", 1, 10, "helper protocol '@helper' (a name starting with @) is not supported by protocheck yet"),
         ("protocol p(I) { role I { match(x, I); } }", 1, 26, "'match' (pattern matching) is not supported by protocheck yet"),
-        ("protocol p(I) { fresh n: Nonce; role I { } }", 1, 17, "a 'fresh' declaration at protocol level (outside a role) is not supported by protocheck yet; declare it in each role"),
+        ("protocol p(I) { fresh n: Nonce; role I { send_1(I,I, n); } }", 1, 54, "'n' is declared at protocol level (line 1), outside the role; protocheck does not support that yet: declare it in the role"),
         ("const a, b: Nonce;\ninversekeys(a, b);", 2, 13, "inversekeys with 'a', which is not a public constant of type Function, is not supported by protocheck yet"),
         ("untrusted Eve;", 1, 1, "the 'untrusted' declaration is not supported by protocheck yet"),
         ("protocol p(I,R) { role I { send_1(R,I, I); } role R { } }", 1, 35, "role I can only send as itself, not 'R'"),

@@ -57,12 +57,9 @@ extension ScytherCorpusTests {
             guard FileManager.default.fileExists(atPath: Corpus.expected.appendingPathComponent(name + ".out").path),
                   let models = try? SPDL.parse(try Corpus.text(url), file: name) else { continue }
             for claim in try Corpus.expectedClaims(name) {
-                let model = models.first { $0.name == claim.protocol }
-                #expect(model != nil, "\(name): no protocol \(claim.protocol)")
-                let matching = model?.properties.filter {
-                    $0.role == claim.role && ($0.name == claim.name || $0.name.hasPrefix(claim.name + "/"))
-                } ?? []
-                #expect(!matching.isEmpty, "\(name): \(claim.protocol),\(claim.role) \(claim.name) has no property")
+                let model = try #require(models.first { $0.name == claim.protocolName }, "\(name): no protocol \(claim.protocolName)")
+                let matching = ScytherResults.properties(for: claim, in: model)
+                #expect(!matching.isEmpty, "\(name): \(claim.protocolName),\(claim.role) \(claim.claim) has no property")
                 compared += 1
             }
         }
@@ -73,5 +70,38 @@ extension ScytherCorpusTests {
         let url = Corpus.protocols.appendingPathComponent("yahalom.spdl")
         let m = try #require(try SPDL.parse(try Corpus.text(url), file: "yahalom.spdl").first)
         #expect(m.properties.filter { $0.role == "S" }.map(\.name) == ["Secret_S1", "Secret_S2"])
+    }
+}
+
+extension ScytherCorpusTests {
+    @Test func readsScythersRecordedVerdicts() throws {
+        let v = ScytherResults.parse("claim\tns3,R\tSecret_r1\tni\tFail\t[at least 1 attack]\nnot a claim\n"
+                                     + "claim\tns3,I\tNisynch_i4\t-\tOk\t[proof of correctness]\n")
+        #expect(v == [
+            ScytherVerdict(protocolName: "ns3", role: "R", claim: "Secret_r1", parameter: "ni", holds: false, reason: "at least 1 attack"),
+            ScytherVerdict(protocolName: "ns3", role: "I", claim: "Nisynch_i4", parameter: "-", holds: true, reason: "proof of correctness"),
+        ])
+        #expect(v[1].proved && !v[0].proved)
+        // Every line of the library's recorded files is a claim we read.
+        var lines = 0, read = 0
+        for url in try FileManager.default.contentsOfDirectory(at: Corpus.expected, includingPropertiesForKeys: nil) {
+            let text = try Corpus.text(url)
+            lines += text.split(whereSeparator: \.isNewline).filter { $0.hasPrefix("claim") }.count
+            read += ScytherResults.parse(text).count
+        }
+        #expect(lines > 150 && read == lines)
+    }
+
+    @Test func aClaimAboutSeveralPartnersMatchesOnePropertyPerPartner() throws {
+        let url = Corpus.protocols.appendingPathComponent("otwayrees.spdl")
+        let m = try #require(try SPDL.parse(try Corpus.text(url), file: "otwayrees.spdl").first)
+        let claim = try #require(m.properties.first { $0.name.contains("/") })
+        let base = String(claim.name.prefix { $0 != "/" })
+        let v = ScytherVerdict(protocolName: m.name, role: claim.role, claim: base, parameter: "-", holds: true, reason: "")
+        let matched = ScytherResults.properties(for: v, in: m)
+        #expect(matched.count >= 2 && matched.allSatisfy { $0.name.hasPrefix(base + "/") && $0.role == claim.role })
+        var other = v
+        other.role = "nobody"
+        #expect(ScytherResults.properties(for: other, in: m).isEmpty)
     }
 }

@@ -107,10 +107,10 @@ import Model
         }
         """
         let m = try #require(try SPDL.parse(source, file: "decl.spdl").first)
-        let I = agent("I"), R = agent("R"), n = nonce("n"), T = message("T"), K = key("K")
+        let I = agent("I"), R = agent("R"), n = nonce("n"), T = nonce("T"), K = key("K")
         let Km = constant("Km", .key, public: false)
         let expected: Term = .tuple([
-            senc(T, R, key: k(I, R)), hash(n), .app(.user("G", isPublic: true), [.tuple(n, T)]), hash(n),
+            senc(T, R, key: kdf(k(I, R), I)), hash(n), .app(.user("G", isPublic: true), [.tuple(n, T)]), hash(n),
             .app(.senc, [n, constant("succ")]), .app(.user("succ", isPublic: true), [n]), sign(K, key: sk(I)),
             tuple(I, constant("Fresh")), senc(Km, key: K),
         ])
@@ -148,4 +148,26 @@ import Model
         #expect(m.properties.isEmpty)
         #expect(m.readings.contains { $0.contains("Nisynch_a holds vacuously") })
     }
+}
+
+/// A protocol-level declaration that each role redeclares (as in Scyther's neumannstub models) is
+/// harmless: the roles' own declarations are the ones used.
+@Test func protocolLevelDeclarationShadowedByEveryRole() throws {
+    let source = "protocol p(I,R) { fresh K: Nonce; role I { fresh K: Nonce; send_1(I,R, K); claim_i1(I, Secret, K); } role R { var K: Nonce; recv_1(I,R, K); } }"
+    let m = try #require(try SPDL.parse(source, file: "p.spdl").first)
+    #expect(m.validate().isEmpty)
+    #expect(m.properties.map(\.name) == ["Secret_i1"])
+}
+
+/// Scyther's k(A,B) is directional: k(A,B) and k(B,A) are different keys, unless the option asks for
+/// protocheck's bidirectional key.
+@Test func sharedKeysAreDirectionalAsInScyther() throws {
+    let source = "protocol p(I,R) { role I { fresh n: Nonce; send_1(I,R, {n}k(I,R), {n}k(R,I)); } role R { var n: Nonce; recv_1(I,R, {n}k(I,R), {n}k(R,I)); } }"
+    let I = agent("I"), R = agent("R"), n = nonce("n")
+    let directional = try #require(try SPDL.parse(source, file: "p.spdl").first)
+    #expect(directional.roles[0].events.last?.action == .send(label: "1", tuple(senc(n, key: kdf(k(I, R), I)), senc(n, key: kdf(k(I, R), R)))))
+    #expect(directional.validate().isEmpty, "\(directional.validate())")
+    #expect(directional.readings.contains { $0.contains("directional") })
+    let bidirectional = try #require(try SPDL.parse(source, file: "p.spdl", options: .init(bidirectionalKeys: true)).first)
+    #expect(bidirectional.roles[0].events.last?.action == .send(label: "1", tuple(senc(n, key: k(I, R)), senc(n, key: k(I, R)))))
 }

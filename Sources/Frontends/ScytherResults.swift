@@ -1,0 +1,74 @@
+import Model
+
+/// One line of Scyther's recorded output (`--plain`): a claim and Scyther's verdict on it.
+///
+///     claim  PROTOCOL,ROLE  LABEL  PARAMETER  Ok|Fail  [reason]
+public struct ScytherVerdict: Hashable, Sendable {
+    public var protocolName: String
+    public var role: String
+    /// The claim's name as Scyther prints it (`Secret_r1`, `Niagree_I3` for an unlabelled one).
+    public var claim: String
+    /// The claim's parameter (`-` when it has none).
+    public var parameter: String
+    /// Scyther's verdict: true for `Ok` (no attack), false for `Fail`.
+    public var holds: Bool
+    /// `proof of correctness`, `no attack within bounds`, `at least 1 attack`, `does not occur`...
+    public var reason: String
+
+    /// Scyther proved the claim for every number of runs (not only within its bound).
+    public var proved: Bool { reason == "proof of correctness" }
+
+    public init(protocolName: String, role: String, claim: String, parameter: String, holds: Bool, reason: String) {
+        self.protocolName = protocolName
+        self.role = role
+        self.claim = claim
+        self.parameter = parameter
+        self.holds = holds
+        self.reason = reason
+    }
+}
+
+public enum ScytherResults {
+    /// Reads Scyther's recorded verdicts; lines that are not claims are skipped.
+    public static func parse(_ text: String) -> [ScytherVerdict] {
+        text.split(whereSeparator: \.isNewline).compactMap { line in
+            let cols = line.split(separator: "\t", omittingEmptySubsequences: false).map(trimmed)
+            guard cols.count >= 5, cols[0] == "claim", cols[4] == "Ok" || cols[4] == "Fail" else { return nil }
+            let pr = cols[1].split(separator: ",", maxSplits: 1).map(String.init)
+            guard pr.count == 2 else { return nil }
+            var reason = cols.count > 5 ? cols[5] : ""
+            if reason.hasPrefix("[") && reason.hasSuffix("]") { reason = String(reason.dropFirst().dropLast()) }
+            return ScytherVerdict(protocolName: pr[0], role: pr[1], claim: cols[2], parameter: cols[3],
+                                  holds: cols[4] == "Ok", reason: reason)
+        }
+    }
+
+    private static func trimmed(_ s: Substring) -> String {
+        String(s.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+    }
+
+    /// The properties a claim of Scyther's became in our translation of its protocol: the property of
+    /// the same role with the claim's name, or one per partner (`Niagree_i3/R`) when the claim talks
+    /// about several roles. Empty when the claim yields no property (an `Empty` claim, a vacuous
+    /// agreement): see the model's readings.
+    public static func properties(for verdict: ScytherVerdict, in model: ProtocolModel) -> [Property] {
+        model.properties.filter { p in
+            p.role == verdict.role && (p.name == verdict.claim || p.name.hasPrefix(verdict.claim + "/"))
+        }
+    }
+
+    /// What a Scyther claim type is in protocheck, in a few words, for tables.
+    public static func reading(ofClaim claim: String, nisynchInjective: Bool = false) -> String {
+        let type = claim.split(separator: "_").first.map(String.init) ?? claim
+        switch type {
+        case "Secret", "SKR": return "secrecy"
+        case "Alive": return "aliveness of each partner"
+        case "Weakagree": return "weak agreement with each partner"
+        case "Niagree": return "non-injective agreement"
+        case "Nisynch": return nisynchInjective ? "injective agreement (stronger than Nisynch)" : "non-injective agreement (weaker than Nisynch)"
+        case "Commit": return "agreement"
+        case "Empty": return "no property"
+        default: return type
+        }
+    }
+}
