@@ -110,15 +110,16 @@ public struct Checker: Sendable {
                 // Merged in scenario order, so that the result does not depend on which worker finished first.
                 var best: [Int: (Finding, ScenarioSearch)] = [:]
                 for outcome in outcomes {
-                    let search = outcome.search
-                    counter += search.statesExplored
-                    for p in open { states[p, default: 0] += search.statesExplored }
-                    for (p, f) in outcome.found.sorted(by: { $0.key < $1.key }) {
-                        if let (old, _) = best[p], old.path.count <= f.path.count { continue }
-                        best[p] = (f, search)
+                    counter += outcome.states
+                    for p in open { states[p, default: 0] += outcome.states }
+                    if let search = outcome.search {
+                        for (p, f) in outcome.found.sorted(by: { $0.key < $1.key }) {
+                            if let (old, _) = best[p], old.path.count <= f.path.count { continue }
+                            best[p] = (f, search)
+                        }
                     }
-                    if let hit = search.limitHit { incomplete = incomplete ?? hit }
-                    if search.truncated { incomplete = incomplete ?? "constraint depth limit" }
+                    if let hit = outcome.limitHit { incomplete = incomplete ?? hit }
+                    if outcome.truncated { incomplete = incomplete ?? "constraint depth limit" }
                 }
                 for (p, (finding, search)) in best.sorted(by: { $0.key < $1.key }) {
                     let property = all[p]
@@ -140,9 +141,14 @@ public struct Checker: Sendable {
         return selected.map { results[$0.offset]! }
     }
 
+    /// What one scenario's search left: its network only when it found something (traces are built
+    /// from it), so that thousands of scenarios do not keep their caches alive.
     private struct Outcome {
-        var search: ScenarioSearch
+        var search: ScenarioSearch?
         var found: [Int: Finding]
+        var states: Int
+        var limitHit: String?
+        var truncated: Bool
     }
 
     /// Searches every scenario, `options.workers` at a time, each worker with its own Z3 context.
@@ -157,11 +163,17 @@ public struct Checker: Sendable {
             while true {
                 let i = next.withLock { n -> Int in defer { n += 1 }; return n }
                 guard i < list.count else { return }
+                if let deadline, ContinuousClock.now > deadline {
+                    results.withLock { $0[i] = Outcome(search: nil, found: [:], states: 0, limitHit: "time limit", truncated: false) }
+                    continue
+                }
                 var search = ScenarioSearch(model: model, setting: setting, scenario: list[i], properties: properties,
                                             typeFlaws: typeFlaws, arithmetic: arithmetic)
                 var counter = 0
                 let found = search.run(open: open, limits: SearchLimits(maxStates: maxStates, deadline: deadline), counter: &counter)
-                results.withLock { $0[i] = Outcome(search: search, found: found) }
+                let outcome = Outcome(search: found.isEmpty ? nil : search, found: found, states: search.statesExplored,
+                                      limitHit: search.limitHit, truncated: search.truncated)
+                results.withLock { $0[i] = outcome }
                 let (done, states) = tally.withLock { t -> (Int, Int) in
                     t.done += 1
                     t.states += search.statesExplored

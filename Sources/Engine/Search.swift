@@ -158,6 +158,12 @@ struct ScenarioSearch {
         var found: [Int: Finding] = [:]
         var remaining = open.intersection(slots.map(\.property) + conditionals.map(\.property))
         if remaining.isEmpty { return found }
+        // Past the deadline, a scenario is not started at all: thousands of them each exploring a
+        // few states before looking at the clock would make a time limit a long wait.
+        if let d = limits.deadline, ContinuousClock.now > d {
+            limitHit = "time limit"
+            return found
+        }
         var nodes: [Node] = []
         var visited = VisitedStates()
         let initial = SearchState(pcs: Array(repeating: 0, count: network.runs.count), substitution: .identity, constraints: [], conditions: [],
