@@ -45,7 +45,7 @@ struct AgreementJudge {
         if run.spec.agents[claimant.spec.role] == claimant.agent { return true }
         let me = Term.atom(claimant.agent.atom)
         return run.events.prefix(state.pcs[m]).contains { e in
-            if case .signal(let n, let ds) = e.action, n.hasPrefix("Running"), let peer = ds.first {
+            if case .signal(let n, let ds) = e.action, isRunningSignal(n), let peer = ds.first {
                 return state.substitution.apply(peer) == me
             }
             return false

@@ -36,25 +36,19 @@ struct Network {
         time.enumerated().map { j, pc in knowledgeTime[j][pc] }
     }
 
-    /// Every message the intruder has seen when run j has executed `time[j]` events.
-    func messages(at time: [Int], under s: Substitution) -> [Term] {
-        var out = initialKnowledge
-        for (j, sent) in outputs.enumerated() {
-            for o in sent where o.event < time[j] { out.append(o.ground ? o.term : s.apply(o.term)) }
-        }
-        return out
-    }
-
+    /// What the intruder can analyse when run j has executed `time[j]` events.
     func knowledge(at time0: [Int], under s: Substitution) -> Knowledge {
         let time = canonical(time0)
         // The ground messages follow from the time alone: the key holds only the others.
-        var open: [Term] = []
+        var all = initialKnowledge, open: [Term] = []
         for (j, sent) in outputs.enumerated() {
-            for o in sent where o.event < time[j] && !o.ground { open.append(s.apply(o.term)) }
+            for o in sent where o.event < time[j] {
+                if o.ground { all.append(o.term) } else { let t = s.apply(o.term); open.append(t); all.append(t) }
+            }
         }
         let key = KnowledgeCache.Key(time: time, open: open)
         if let k = cache.table[key] { return k }
-        let k = Knowledge(messages(at: time, under: s), variablesKnown: true)
+        let k = Knowledge(all, variablesKnown: true)
         if cache.table.count > 50_000 { cache.table.removeAll(keepingCapacity: true) }
         cache.table[key] = k
         return k

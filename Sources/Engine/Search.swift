@@ -317,7 +317,7 @@ struct ScenarioSearch {
                     next.constraints = sol.constraints
                     for (s2, ex, v) in advance(next) { out.append((s2, [(j, st.pcs[j])] + ex, v)) }
                 }
-            case .signal(let name, _) where name.hasPrefix("Running"):
+            case .signal(let name, _) where isRunningSignal(name):
                 var next = st
                 next.pcs[j] += 1
                 for (s2, ex, v) in advance(next) { out.append((s2, [(j, st.pcs[j])] + ex, v)) }
@@ -391,7 +391,7 @@ struct ScenarioSearch {
     private func isEager(_ e: Event) -> Bool {
         switch e.action {
         case .receive: return false
-        case .signal(let name, _): return !name.hasPrefix("Running")
+        case .signal(let name, _): return !isRunningSignal(name)
         default: return true
         }
     }

@@ -49,7 +49,7 @@ struct TraceBuilder {
         let own = madeUp.filter { numericLeaves.contains($0) }
         for (i, a) in own.enumerated() {
             conditions.append(ArithmeticChecker.constraint(.atLeast(a, .number(0))))
-            for b in own[(i + 1)...] + numericLeaves.filter(\.isFreshAtom) {
+            for b in own[(i + 1)...] + numericLeaves.filter { if case .atom(let a) = $0 { return a.isFresh } else { return false } } {
                 conditions.append(ArithmeticChecker.constraint(.notEqual(a, b)))
             }
         }
@@ -158,9 +158,3 @@ extension Event.Action {
     }
 }
 
-private extension Term {
-    var isFreshAtom: Bool {
-        if case .atom(let a) = self, case .fresh = a.kind { return true }
-        return false
-    }
-}

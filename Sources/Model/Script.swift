@@ -65,3 +65,6 @@ public func Claim(_ name: String, _ goal: Goal, file: StaticString = #fileID, li
 
 /// The signal name behind `Running(with:...)`, shared with the engine's agreement check.
 public func runningSignal(_ tag: String) -> String { tag.isEmpty ? "Running" : "Running:\(tag)" }
+
+/// Whether a signal is the partner side of an agreement (`Running(with:)`, any tag).
+public func isRunningSignal(_ name: String) -> Bool { name.hasPrefix("Running") }

@@ -259,7 +259,7 @@ struct Session {
         while let run = runs[n], run.stopped == nil, run.pc < run.role.events.count {
             switch run.role.events[run.pc].action {
             case .send, .receive: return
-            case .signal(let name, _) where name.hasPrefix("Running"): return
+            case .signal(let name, _) where isRunningSignal(name): return
             default:
                 do { try local(n) } catch { runs[n]!.stopped = "\(error)"; return }
             }

@@ -137,7 +137,7 @@ public final class Z3Solver {
             if let c = enc.intConsts[t] { return c }
             let c = Z3_mk_const(ctx, Z3_mk_string_symbol(ctx, "i_\(t)"), intSort)!
             enc.intConsts[t] = c
-            if case .fresh = a.kind { enc.freshInts.append(c) }
+            if a.isFresh { enc.freshInts.append(c) }
             return c
         default:
             return app(valAccessor, [encode(t, &enc)])

@@ -50,6 +50,9 @@ public struct Atom: Hashable, Sendable, Comparable, CustomStringConvertible {
         }
     }
 
+    /// A value one run made fresh.
+    public var isFresh: Bool { if case .fresh = kind { return true } else { return false } }
+
     public var description: String {
         if case .fresh(let run) = kind { return "\(name)#\(run)" }
         return name
