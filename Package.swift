@@ -19,13 +19,14 @@ let package = Package(
         .target(name: "Terms"),
         .target(name: "Model", dependencies: ["Terms"]),
         .target(name: "Solver", dependencies: ["CZ3", "Terms"]),
-        .target(name: "Engine", dependencies: ["Terms", "Model", "Solver"]),
+        .target(name: "Results", dependencies: ["Terms", "Model"]),
+        .target(name: "Engine", dependencies: ["Terms", "Model", "Solver", "Results"]),
         .target(name: "Traces", dependencies: [
-            "Terms", "Model", "Engine",
+            "Terms", "Model", "Results",
             .product(name: "Yams", package: "Yams"),
         ]),
         .target(name: "Replay", dependencies: [
-            "Terms", "Model", "Engine", "Traces",
+            "Terms", "Model", "Results", "Traces",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "_CryptoExtras", package: "swift-crypto"),
             .product(name: "BigInt", package: "BigInt"),
@@ -33,7 +34,7 @@ let package = Package(
         .target(name: "Frontends", dependencies: ["Terms", "Model"]),
         .target(name: "Models", dependencies: ["Terms", "Model"], path: "models"),
         .target(name: "ProtocheckKit", dependencies: [
-            "Terms", "Model", "Solver", "Engine", "Traces", "Replay", "Frontends", "Models",
+            "Terms", "Model", "Solver", "Results", "Engine", "Traces", "Replay", "Frontends", "Models",
             .product(name: "Yams", package: "Yams"),
         ]),
         .executableTarget(name: "protocheck", dependencies: [
@@ -42,11 +43,11 @@ let package = Package(
         ]),
         .testTarget(name: "TermsTests", dependencies: ["Terms"]),
         .testTarget(name: "SolverTests", dependencies: ["Solver", "Terms"]),
-        .testTarget(name: "EngineTests", dependencies: ["Engine", "Model", "Terms", "Models"]),
-        .testTarget(name: "ModelsTests", dependencies: ["ProtocheckKit", "Engine", "Model", "Models"]),
-        .testTarget(name: "TracesTests", dependencies: ["Traces", "Engine", "Model", "Terms"]),
-        .testTarget(name: "ReplayTests", dependencies: ["Replay", "Engine", "Model", "Terms", "Models"]),
-        .testTarget(name: "FrontendsTests", dependencies: ["Frontends", "Model", "Terms", "Engine", "Models"], resources: [.copy("spdl")]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "Results", "Model", "Terms", "Models"]),
+        .testTarget(name: "ModelsTests", dependencies: ["ProtocheckKit", "Engine", "Results", "Model", "Models"]),
+        .testTarget(name: "TracesTests", dependencies: ["Traces", "Engine", "Results", "Model", "Terms"]),
+        .testTarget(name: "ReplayTests", dependencies: ["Replay", "Engine", "Results", "Model", "Terms", "Models"]),
+        .testTarget(name: "FrontendsTests", dependencies: ["Frontends", "Model", "Terms", "Engine", "Results", "Models"], resources: [.copy("spdl")]),
         .testTarget(name: "ProtocheckTests", dependencies: ["ProtocheckKit", .product(name: "Yams", package: "Yams")]),
     ]
 )

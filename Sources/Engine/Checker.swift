@@ -1,7 +1,17 @@
 import Foundation
 import Model
+import Results
 import Solver
 import Terms
+
+/// The two searches behind `Checker`.
+public enum SearchEngine: String, Sendable, CaseIterable {
+    /// Backward from the negation of a property (Scyther's pattern refinement): the default, and the
+    /// one that can prove a property for any number of runs.
+    case goal
+    /// Forward over every interleaving of each concrete scenario: the cross-check.
+    case explicit
+}
 
 public struct CheckOptions: Sendable {
     public var maxRuns: Int
@@ -13,12 +23,15 @@ public struct CheckOptions: Sendable {
     public var timeout: Double?
     /// Only these properties (by name); nil for all.
     public var properties: Set<String>?
-    /// Scenarios searched at once, one Z3 context each.
+    /// Searches run at once (scenarios, or properties), one Z3 context each.
     public var workers: Int
+    public var engine: SearchEngine
 
     public init(maxRuns: Int = 3, typeFlaws: Bool = false, maxStates: Int = 2_000_000, timeout: Double? = nil,
-                properties: Set<String>? = nil, workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
+                properties: Set<String>? = nil, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+                engine: SearchEngine = .explicit) {
         self.workers = max(1, workers)
+        self.engine = engine
         self.maxRuns = maxRuns
         self.typeFlaws = typeFlaws
         self.maxStates = maxStates
@@ -53,9 +66,8 @@ public enum CheckError: Error, CustomStringConvertible, Sendable {
     }
 }
 
-/// Checks every property of a model: scenarios of 1, 2, ... up to `maxRuns` runs, one breadth-first
-/// search per scenario serving all properties still open, so that the first attack found for a
-/// property is among the shortest (fewest runs, then fewest steps).
+/// Checks a model's properties with the engine the options name. Both engines answer the same
+/// question and give results of the same form; the goal-directed one is the default.
 public struct Checker: Sendable {
     public var options: CheckOptions
     public var progress: (@Sendable (Progress) -> Void)?
@@ -74,122 +86,24 @@ public struct Checker: Sendable {
                 throw CheckError.unknownProperty(model: model.name, name: name, known: all.map(\.name))
             }
         }
-        let selected = all.enumerated().filter { options.properties?.contains($0.element.name) ?? true }
-        let clock = ContinuousClock()
-        let start = clock.now
-        let deadline = options.timeout.map { start + .milliseconds(Int($0 * 1000)) }
-        let arithmetic = ArithmeticChecker()
-        var results: [Int: PropertyResult] = [:]
-        var counter = 0
-        let lastReport = Locked(start)
-
-        for setting in model.settings {
-            let props = selected.filter { $0.element.setting.name == setting.name }
-            var open = Set(props.map(\.offset))
-            var states: [Int: Int] = [:]
-            var incomplete: String?
-            for size in 1...max(1, options.maxRuns) where !open.isEmpty && incomplete == nil {
-                let relevant = Set(props.filter { open.contains($0.offset) }.flatMap { p -> [Int] in
-                    if case .claim(let ri, _, _) = p.element.origin { return [ri] }
-                    return Array(model.roles.indices)
-                })
-                let claimRoles = Set(props.filter { open.contains($0.offset) }.compactMap { p -> Int? in
-                    if case .claim(let ri, _, _) = p.element.origin { return ri }
-                    return nil
-                })
-                let list = scenarios(of: model, setting: setting, size: size, relevantRoles: relevant, claimRoles: claimRoles)
-                let open0 = open, before = counter
-                let outcomes = searchAll(list, model: model, setting: setting,
-                                         properties: props.filter { open0.contains($0.offset) }.map { ($0.offset, $0.element) },
-                                         open: open0, deadline: deadline) { done, states in
-                    guard let progress, clock.now - lastReport.value > .seconds(1) else { return }
-                    lastReport.value = clock.now
-                    progress(Progress(model: model.name, setting: setting.name, runs: size, scenario: done, scenarios: list.count,
-                                      states: before + states, seconds: seconds(clock.now - start), open: open0.count))
-                }
-                // Merged in scenario order, so that the result does not depend on which worker finished first.
-                var best: [Int: (Finding, ScenarioSearch)] = [:]
-                for outcome in outcomes {
-                    counter += outcome.states
-                    for p in open { states[p, default: 0] += outcome.states }
-                    if let search = outcome.search {
-                        for (p, f) in outcome.found.sorted(by: { $0.key < $1.key }) {
-                            if let (old, _) = best[p], old.path.count <= f.path.count { continue }
-                            best[p] = (f, search)
-                        }
-                    }
-                    if let hit = outcome.limitHit { incomplete = incomplete ?? hit }
-                    if outcome.truncated { incomplete = incomplete ?? "constraint depth limit" }
-                }
-                for (p, (finding, search)) in best.sorted(by: { $0.key < $1.key }) {
-                    let property = all[p]
-                    let slot = search.slots.first { s in s.property == p && finding.path.contains { $0.run == s.run && $0.event == s.event } }
-                        ?? search.slots.first { $0.property == p }
-                    let builder = TraceBuilder(model: model, property: property, setting: setting, network: search.network, solver: arithmetic.solver)
-                    let trace = builder.build(finding, slot: slot)
-                    results[p] = result(model, property, .attack, states: states[p] ?? 0, seconds: seconds(clock.now - start), trace: trace)
-                    open.remove(p)
-                }
-            }
-            for p in open.sorted() {
-                let verdict: Verdict = incomplete == nil ? .verified : .inconclusive
-                var r = result(model, all[p], verdict, states: states[p] ?? 0, seconds: seconds(clock.now - start), trace: nil)
-                r.limit = incomplete
-                results[p] = r
-            }
+        let selected = Array(all.enumerated().filter { options.properties?.contains($0.element.name) ?? true })
+        let results: [Int: PropertyResult]
+        switch options.engine {
+        case .goal: results = GoalDirectedEngine(options: options, progress: progress).check(model, selected)
+        case .explicit: results = ExplicitEngine(options: options, progress: progress).check(model, selected)
         }
         return selected.map { results[$0.offset]! }
     }
+}
 
-    /// What one scenario's search left: its network only when it found something (traces are built
-    /// from it), so that thousands of scenarios do not keep their caches alive.
-    private struct Outcome {
-        var search: ScenarioSearch?
-        var found: [Int: Finding]
-        var states: Int
-        var limitHit: String?
-        var truncated: Bool
-    }
-
-    /// Searches every scenario, `options.workers` at a time, each worker with its own Z3 context.
-    private func searchAll(_ list: [Scenario], model: ProtocolModel, setting: Setting, properties: [(Int, Property)], open: Set<Int>,
-                           deadline: ContinuousClock.Instant?, progress: @Sendable (Int, Int) -> Void) -> [Outcome] {
-        let results = Locked([Outcome?](repeating: nil, count: list.count))
-        let next = Locked(0)
-        let tally = Locked((done: 0, states: 0))
-        let typeFlaws = options.typeFlaws, maxStates = options.maxStates
-        DispatchQueue.concurrentPerform(iterations: min(options.workers, list.count)) { _ in
-            let arithmetic = ArithmeticChecker()
-            while true {
-                let i = next.withLock { n -> Int in defer { n += 1 }; return n }
-                guard i < list.count else { return }
-                if let deadline, ContinuousClock.now > deadline {
-                    results.withLock { $0[i] = Outcome(search: nil, found: [:], states: 0, limitHit: "time limit", truncated: false) }
-                    continue
-                }
-                var search = ScenarioSearch(model: model, setting: setting, scenario: list[i], properties: properties,
-                                            typeFlaws: typeFlaws, arithmetic: arithmetic)
-                var counter = 0
-                let found = search.run(open: open, limits: SearchLimits(maxStates: maxStates, deadline: deadline), counter: &counter)
-                let outcome = Outcome(search: found.isEmpty ? nil : search, found: found, states: search.statesExplored,
-                                      limitHit: search.limitHit, truncated: search.truncated)
-                results.withLock { $0[i] = outcome }
-                let (done, states) = tally.withLock { t -> (Int, Int) in
-                    t.done += 1
-                    t.states += search.statesExplored
-                    return (t.done, t.states)
-                }
-                progress(done, states)
-            }
-        }
-        return results.withLock { $0.map { $0! } }
-    }
-
-    private func result(_ model: ProtocolModel, _ p: Property, _ v: Verdict, states: Int, seconds: Double, trace: Trace?) -> PropertyResult {
+extension CheckOptions {
+    /// A property's result under these options.
+    func result(_ model: ProtocolModel, _ p: Property, _ v: Verdict, scope: Scope? = nil, states: Int, seconds: Double,
+                limit: String? = nil, trace: Trace?) -> PropertyResult {
         PropertyResult(model: model.name, property: p.name, kind: p.kind, role: p.role, setting: p.setting.name, summary: p.summary,
-                       verdict: v, bound: Bound(maxRuns: options.maxRuns, typeFlaws: options.typeFlaws),
-                       assumptions: p.setting.assumptions + (options.typeFlaws ? ["variables may take terms of any type"] : ["typed matching"]),
-                       states: states, seconds: seconds, limit: nil, trace: trace)
+                       verdict: v, scope: scope, bound: Bound(maxRuns: maxRuns, typeFlaws: typeFlaws),
+                       assumptions: p.setting.assumptions + (typeFlaws ? ["variables may take terms of any type"] : ["typed matching"]),
+                       states: states, seconds: seconds, limit: limit, trace: trace)
     }
 }
 

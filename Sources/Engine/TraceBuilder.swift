@@ -1,22 +1,50 @@
 import Model
+import Results
 import Solver
 import Terms
 
-/// Turns a finding into a trace a person can follow: free variables get concrete values (Z3 picks the
-/// integers: nonces, N+5, balances), and before each receive the intruder's derivation of the
+/// An execution an engine found, in the terms both engines share: its runs, their events in the
+/// order they happen, and the constraints under which they do. `TraceBuilder` turns it into a trace.
+struct Execution {
+    struct Run {
+        var number: Int
+        var role: Int
+        /// The agent behind each role name, indexed like the model's roles.
+        var agents: [Atom]
+        var old: Bool
+        /// The role's script as the run names it (`RunNaming`).
+        var events: [Event]
+        var agent: Atom { agents[role] }
+    }
+    var runs: [Run]
+    /// The events that happen, in order: (index into `runs`, event index).
+    var path: [(run: Int, event: Int)]
+    var substitution: Substitution
+    /// Disequalities and integer conditions the runs checked.
+    var conditions: [Condition]
+    var initialKnowledge: [Term]
+    /// The claim the execution violates, for claims: (index into `runs`, event index).
+    var claim: (run: Int, event: Int)?
+    /// The violation in words, on the symbolic terms.
+    var violation: String
+}
+
+/// Turns an execution into a trace a person can follow: free variables get concrete values (Z3 picks
+/// the integers: nonces, N+5, balances), and before each receive the intruder's derivation of the
 /// message is spelled out from what it had seen by then.
 struct TraceBuilder {
     let model: ProtocolModel
     let property: Property
     let setting: Setting
-    let network: Network
     let solver: Z3Solver
 
-    func build(_ f: Finding, slot: GoalSlot?) -> Trace {
-        let s0 = f.solution.substitution
+    func build(_ f: Execution) -> Trace {
+        let s0 = f.substitution
+        let execution = f
+        let slot = f.claim
         // Free variables left by the lazy intruder: values the intruder chooses.
         var free = Set<Variable>()
-        for (run, event) in f.path { network.runs[run].events[event].map(s0.apply).action.terms.forEach { free.formUnion($0.variables) } }
+        for (run, event) in f.path { execution.runs[run].events[event].map(s0.apply).action.terms.forEach { free.formUnion($0.variables) } }
         // Each free variable gets a value of its own (nE, nE2, ...): one value for all of them would
         // make, say, the four points of a Lagrange interpolation share an x coordinate.
         var bindings: [Variable: Term] = [:]
@@ -38,10 +66,10 @@ struct TraceBuilder {
         for (v, t) in bindings.sorted(by: { $0.key < $1.key }) { s = s.binding(v, to: s.apply(t)) }
 
         // Z3 chooses the integers: fresh values distinct, every checked condition true.
-        var conditions = f.state.conditions.map { ArithmeticChecker.constraint($0.map(s.apply)) }
+        var conditions = f.conditions.map { ArithmeticChecker.constraint($0.map(s.apply)) }
         var numericLeaves: [Term] = []
         for (run, event) in f.path {
-            for t in network.runs[run].events[event].map(s.apply).action.terms {
+            for t in execution.runs[run].events[event].map(s.apply).action.terms {
                 for sub in t.subterms where sub.sort.isNumeric && (isLeaf(sub)) && !numericLeaves.contains(sub) { numericLeaves.append(sub) }
             }
         }
@@ -73,7 +101,7 @@ struct TraceBuilder {
         }
 
         var steps: [Trace.Step] = []
-        var seen: [Term] = network.initialKnowledge
+        var seen: [Term] = execution.initialKnowledge
         let eve = AgentRef.intruder.name
         var derived = Set<Term>()
         func derive(_ t: Term) {
@@ -84,24 +112,26 @@ struct TraceBuilder {
             }
         }
         for (j, event) in f.path {
-            let run = network.runs[j]
+            let run = execution.runs[j]
             let e = run.events[event].map(s.apply)
             let who = run.agent.name
             switch e.action {
             case .send(let label, let t):
-                steps.append(Trace.Step(actor: who, run: j + 1, action: .send, label: label, term: t))
+                steps.append(Trace.Step(actor: who, run: run.number, action: .send, label: label, term: t))
                 seen.append(t)
-            case .reveal(let t) where run.spec.old:
-                steps.append(Trace.Step(actor: who, run: j + 1, action: .send, label: "reveal", term: t, note: "old session key revealed"))
+            case .reveal(let t) where run.old:
+                steps.append(Trace.Step(actor: who, run: run.number, action: .send, label: "reveal", term: t, note: "old session key revealed"))
                 seen.append(t)
             case .receive(let label, let t):
                 derive(t)
-                steps.append(Trace.Step(actor: who, run: j + 1, action: .receive, label: label, term: t))
+                steps.append(Trace.Step(actor: who, run: run.number, action: .receive, label: label, term: t))
+            case .running(let peer, let ds, let tag):
+                steps.append(Trace.Step(actor: who, run: run.number, action: .event, term: .tuple([peer] + ds), note: Event.Action.runningName(tag)))
             case .signal(let name, let ds):
-                steps.append(Trace.Step(actor: who, run: j + 1, action: .event, term: .tuple(ds), note: name))
-            case .claim(let name, let goal) where slot.map({ $0.run == j && $0.event == event && $0.goal.kind != .secrecy }) ?? false:
+                steps.append(Trace.Step(actor: who, run: run.number, action: .event, term: .tuple(ds), note: name))
+            case .claim(let name, let goal) where slot.map({ $0.run == j && $0.event == event }) ?? false && goal.kind != .secrecy:
                 let shown = goal.terms.count == 1 ? goal.terms[0] : .tuple(goal.terms)
-                steps.append(Trace.Step(actor: who, run: j + 1, action: .claim, term: shown, note: name))
+                steps.append(Trace.Step(actor: who, run: run.number, action: .claim, term: shown, note: name))
             default:
                 break
             }
@@ -109,7 +139,7 @@ struct TraceBuilder {
         // The secret itself, derived at the end.
         switch property.origin {
         case .claim(_, _, .secret(let t)):
-            if let slot { derive(s.apply(network.runs[slot.run].events[slot.event].map(s.apply).action.terms.first ?? t)) }
+            if let slot { derive(s.apply(execution.runs[slot.run].events[slot.event].map(s.apply).action.terms.first ?? t)) }
         case .conditional(let c):
             derive(s.apply(c.secret))
         default:
@@ -117,16 +147,16 @@ struct TraceBuilder {
         }
         if case .conditional(let c) = property.origin {
             steps.append(Trace.Step(actor: eve, run: nil, action: .claim, term: s.apply(c.secret), note: property.name))
-        } else if let slot, case .secret = slot.goal {
-            let e = network.runs[slot.run].events[slot.event].map(s.apply)
-            steps.append(Trace.Step(actor: network.runs[slot.run].agent.name, run: slot.run + 1, action: .claim,
+        } else if let slot, case .claim(_, .secret) = execution.runs[slot.run].events[slot.event].action {
+            let e = execution.runs[slot.run].events[slot.event].map(s.apply)
+            steps.append(Trace.Step(actor: execution.runs[slot.run].agent.name, run: execution.runs[slot.run].number, action: .claim,
                                     term: e.action.terms.first ?? .number(0), note: property.name))
         }
 
-        let runs = network.runs.map { r in
-            Trace.Run(number: r.number, role: model.roles[r.spec.role].name, agent: r.agent.name,
-                      bindings: Dictionary(uniqueKeysWithValues: zip(model.roles.map(\.name), r.spec.agents.map(\.name))),
-                      old: r.spec.old)
+        let runs = execution.runs.map { r in
+            Trace.Run(number: r.number, role: model.roles[r.role].name, agent: r.agent.name,
+                      bindings: Dictionary(uniqueKeysWithValues: zip(model.roles.map(\.name), r.agents.map(\.name))),
+                      old: r.old)
         }
         // The violation was worded on the symbolic state: show the values chosen since.
         var violation = f.violation
@@ -145,16 +175,4 @@ struct TraceBuilder {
     }
 }
 
-extension Event.Action {
-    /// The terms an event mentions.
-    var terms: [Term] {
-        switch self {
-        case .send(_, let t), .receive(_, let t), .fresh(let t), .reveal(let t): return [t]
-        case .assign(let a, let b): return [a, b]
-        case .check(let c): return c.terms
-        case .signal(_, let ds): return ds
-        case .claim(_, let g): return g.terms
-        }
-    }
-}
 

@@ -62,7 +62,7 @@ struct ClaimExpansion {
                 let (mine, theirs, labels) = agreementData(claimant: c, before: item, partner: p, upTo: past[p])
                 let tag = name
                 inserts[p][past[p], default: []].append(
-                    Event(.signal(name: runningSignal(tag), data: [agent(c)] + theirs), location: at))
+                    Event(.running(peer: agent(c), data: theirs, tag: tag), location: at))
                 let kind = injective ? "injective" : "non-injective"
                 let on = labels.isEmpty ? "no message (it only shows that \(drafts[p].name) ran with \(drafts[c].name))" : "messages " + labels.joined(separator: ", ")
                 let step = drafts[p].items[past[p]]

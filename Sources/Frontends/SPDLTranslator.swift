@@ -193,7 +193,7 @@ struct Translator {
                     let data = try params.dropFirst().map { try scope.term($0) }
                     let action: Event.Action = type == "Commit"
                         ? .claim(name: name, .agreement(with: peer, on: data, injective: false))
-                        : .signal(name: runningSignal(""), data: [peer] + data)
+                        : .running(peer: peer, data: data, tag: "")
                     draft.items.append(.event(Event(action, location: at)))
                 case "Empty":
                     // Scyther checks nothing for it; its term is still read so that its names are checked.

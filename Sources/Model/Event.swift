@@ -108,7 +108,10 @@ public struct Event: Hashable, Sendable {
         case assign(Term, Term)
         /// Abort the run unless the condition holds.
         case check(Condition)
-        /// Record an event for authentication properties (`Running`) or conditional properties.
+        /// The partner's side of an agreement: "I am running the protocol with `peer` on `data`".
+        /// `tag` pairs it with the claims that name the same tag, when a role runs several agreements.
+        case running(peer: Term, data: [Term], tag: String)
+        /// Record an event that conditional properties talk about.
         case signal(name: String, data: [Term])
         /// In a run marked as an old, compromised session, hand the term to the intruder; elsewhere nothing.
         case reveal(Term)
@@ -139,10 +142,28 @@ public struct Event: Hashable, Sendable {
         case .fresh(let t): a = .fresh(f(t))
         case .assign(let v, let t): a = .assign(f(v), f(t))
         case .check(let c): a = .check(c.map(f))
+        case .running(let p, let ds, let tag): a = .running(peer: f(p), data: ds.map(f), tag: tag)
         case .signal(let n, let ds): a = .signal(name: n, data: ds.map(f))
         case .reveal(let t): a = .reveal(f(t))
         case .claim(let n, let g): a = .claim(name: n, g.map(f))
         }
         return Event(a, location: location)
+    }
+}
+
+extension Event.Action {
+    /// How a `Running` event is named in traces and reports: `Running`, or `Running:tag`.
+    public static func runningName(_ tag: String) -> String { tag.isEmpty ? "Running" : "Running:\(tag)" }
+
+    /// The terms an event mentions.
+    public var terms: [Term] {
+        switch self {
+        case .send(_, let t), .receive(_, let t), .fresh(let t), .reveal(let t): return [t]
+        case .assign(let a, let b): return [a, b]
+        case .check(let c): return c.terms
+        case .running(let p, let ds, _): return [p] + ds
+        case .signal(_, let ds): return ds
+        case .claim(_, let g): return g.terms
+        }
     }
 }

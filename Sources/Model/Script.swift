@@ -46,7 +46,7 @@ public func Check(_ c: Condition, file: StaticString = #fileID, line: UInt = #li
 
 /// The partner's side of an agreement: "I am running the protocol with `peer`, on `data`".
 public func Running(with peer: Term, _ data: Term..., tag: String = "", file: StaticString = #fileID, line: UInt = #line, column: UInt = #column) -> Event {
-    Event(.signal(name: runningSignal(tag), data: [peer] + data), location: here(file, line, column))
+    Event(.running(peer: peer, data: data, tag: tag), location: here(file, line, column))
 }
 
 /// An event that conditional properties talk about, e.g. `Signal("stored", Id, K)`.
@@ -63,8 +63,3 @@ public func Claim(_ name: String, _ goal: Goal, file: StaticString = #fileID, li
     Event(.claim(name: name, goal), location: here(file, line, column))
 }
 
-/// The signal name behind `Running(with:...)`, shared with the engine's agreement check.
-public func runningSignal(_ tag: String) -> String { tag.isEmpty ? "Running" : "Running:\(tag)" }
-
-/// Whether a signal is the partner side of an agreement (`Running(with:)`, any tag).
-public func isRunningSignal(_ name: String) -> Bool { name.hasPrefix("Running") }

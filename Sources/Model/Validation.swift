@@ -75,6 +75,8 @@ extension ProtocolModel {
                     known.add(v)
                 case .check(let c):
                     for t in c.terms { need(e, t, "checks") }
+                case .running(let peer, let ds, let tag):
+                    for t in [peer] + ds { need(e, t, "signals \(Event.Action.runningName(tag)) with") }
                 case .signal(let n, let ds):
                     for t in ds { need(e, t, "signals \(n) with") }
                 case .reveal(let t):

@@ -1,6 +1,7 @@
 // ProtocheckKit is the library face of protocheck: the model DSL, the registered models, the checker,
 // the renderings and replay, behind one import.
 @_exported import Engine
+@_exported import Results
 @_exported import Model
 @_exported import Models
 @_exported import Terms

@@ -1,5 +1,6 @@
 import Engine
 import Foundation
+import Results
 
 /// Checks several models side by side, one search per core. Each search is independent (its own Z3
 /// context and state store), so the verdicts are the same as one after the other; only the wall time

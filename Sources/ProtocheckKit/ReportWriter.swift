@@ -1,5 +1,6 @@
-import Foundation
 import Engine
+import Foundation
+import Results
 
 /// A model and the verdicts its search gave.
 public struct CheckedModel: Sendable {

@@ -1,4 +1,4 @@
-import Engine
+import Results
 import Model
 import Terms
 
@@ -17,6 +17,8 @@ struct HonestRun {
     var pc = 0
     var env: Env = [:]
     var signals: [(name: String, data: [Value])] = []
+    /// The `Running` events it executed: their tag and (peer, data...).
+    var running: [(tag: String, data: [Value])] = []
     var claims: [Reached] = []
     /// Whether the run executed any event (for aliveness).
     var active = false
@@ -33,17 +35,12 @@ struct HonestRun {
 
     var me: Value? { env[role.me] }
 
-    /// How the engine names this run's instance of a template term: role names become agents,
-    /// fresh names this run's values, other names this run's variables.
-    func instance(_ t: Term) -> Term {
-        let fresh = Set(role.events.compactMap { e -> Variable? in
-            if case .fresh(.variable(let v)) = e.action { return v } else { return nil }
-        })
-        return t.mapLeaves { leaf in
-            guard case .variable(let v) = leaf else { return leaf }
-            if v.run == 0, v.sort == .agent, let a = v == role.me ? spec.agent : spec.bindings[v.name] { return .atom(.agent(a)) }
-            if fresh.contains(v) { return .atom(Atom(v.name, sort: v.sort, kind: .fresh(run: spec.number))) }
-            return .variable(Variable(v.name, sort: v.sort, run: spec.number))
-        }
+    /// How the searches name this run's instance of a template term (`RunNaming`).
+    func instance(_ t: Term) -> Term { naming(t) }
+
+    private var naming: RunNaming {
+        var agents: [Variable: Term] = [role.me: .atom(.agent(spec.agent))]
+        for (name, agent) in spec.bindings where name != role.name { agents[Variable(name, sort: .agent)] = .atom(.agent(agent)) }
+        return RunNaming(role: role, number: spec.number, agents: agents)
     }
 }

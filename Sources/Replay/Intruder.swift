@@ -1,4 +1,4 @@
-import Engine
+import Results
 import Model
 import Terms
 

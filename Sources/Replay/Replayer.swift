@@ -1,4 +1,4 @@
-import Engine
+import Results
 import Model
 import Terms
 
@@ -78,31 +78,13 @@ struct Session {
     // MARK: the intruder's initial knowledge (docs/modelling.md)
 
     private mutating func giveInitialKnowledge() throws {
-        let eve = Term.atom(.agent(trace.intruder))
-        var agents = Set([trace.intruder])
-        for r in trace.runs { agents.insert(r.agent); agents.formUnion(r.bindings.values) }
-        var initial: [Term] = [sk(eve)]
-        for a in agents.sorted() {
-            initial.append(k(eve, .atom(.agent(a))))
-            if a != trace.intruder { initial.append(k(.atom(.agent(a)), eve)) }
-        }
-        // Its own certificates: each role's `knows:` terms about the role itself, played by Eve.
-        for role in model.roles {
-            for t in role.knows where t.contains(role.me) && t.variables.allSatisfy({ $0 == role.me || model.trusted.contains($0.name) }) {
-                initial.append(t.mapLeaves { leaf in
-                    guard case .variable(let v) = leaf else { return leaf }
-                    return .atom(.agent(v == role.me ? trace.intruder : v.name))
-                })
-            }
-        }
-        if let setting = model.setting(named: trace.setting) {
-            for t in setting.intruderKnows {
-                if t.variables.isEmpty { initial.append(t); continue }
-                for run in runs.values.sorted(by: { $0.spec.number < $1.spec.number }) {
-                    let inst = run.instance(t)
-                    if inst.variables.isEmpty, !initial.contains(inst) { initial.append(inst) }
-                }
-            }
+        var agents = [Atom.agent(trace.intruder)]
+        for r in trace.runs { agents.append(.agent(r.agent)); agents += r.bindings.values.map { .agent($0) } }
+        let setting = model.setting(named: trace.setting) ?? Setting.standard
+        // The intruder's nonce and key are public constants: every party evaluates them alike.
+        let initial = IntruderKnowledge.instances(of: model, setting: setting, agents: agents).filter { t in
+            if case .atom(let a) = t { return a.isPublic == false }
+            return true
         }
         let full = Evaluation(world: world, leaf: { [world] in world.leaf($0) })
         var given = Set<Term>()
@@ -163,10 +145,14 @@ struct Session {
             try local(n)
         case .event:
             guard let n = step.run, runs[n] != nil else { return }
-            if let e = try? advance(n, to: { if case .signal(let s, _) = $0.action { return s == step.note } else { return false } }),
-               case .signal = e.action {
-                try local(n)
+            let named: (Event) -> Bool = { e in
+                switch e.action {
+                case .signal(let s, _): return s == step.note
+                case .running(_, _, let tag): return Event.Action.runningName(tag) == step.note
+                default: return false
+                }
             }
+            if let e = try? advance(n, to: named), named(e) { try local(n) }
         }
     }
 
@@ -213,6 +199,11 @@ struct Session {
             runs[n]!.env[v] = value
         case .check(let c):
             try check(c, in: n)
+        case .running(let peer, let data, let tag):
+            let values = try ([peer] + data).map { try evaluate($0, in: n) }
+            runs[n]!.running.append((tag, values))
+            runs[n]!.active = true
+            record(actor, n, "event", Event.Action.runningName(tag), .tuple(([peer] + data).map(run.instance)), values.count == 1 ? values[0] : Value(.message, values.flatMap(world.wire.bytes)))
         case .signal(let name, let data):
             let values = try data.map { try evaluate($0, in: n) }
             runs[n]!.signals.append((name, values))
@@ -259,7 +250,7 @@ struct Session {
         while let run = runs[n], run.stopped == nil, run.pc < run.role.events.count {
             switch run.role.events[run.pc].action {
             case .send, .receive: return
-            case .signal(let name, _) where isRunningSignal(name): return
+            case .running: return
             default:
                 do { try local(n) } catch { runs[n]!.stopped = "\(error)"; return }
             }

@@ -1,4 +1,4 @@
-import Engine
+import Results
 import Model
 import Terms
 
@@ -35,6 +35,7 @@ enum RunParameters {
         case (.send(let l, let t), .send) where l == step.label: return t
         case (.receive(let l, let t), .receive) where l == step.label: return t
         case (.signal(let name, let data), .event) where name == step.note: return .tuple(data)
+        case (.running(let peer, let data, let tag), .event) where Event.Action.runningName(tag) == step.note: return .tuple([peer] + data)
         default: return nil
         }
     }

@@ -1,4 +1,4 @@
-import Engine
+import Results
 import Model
 import Terms
 
@@ -30,16 +30,13 @@ struct Violation {
             return secrecy(run, t, reached.values[0])
         case .aliveness(let peer):
             let p = reached.values[0]
-            let alive = runs.filter { $0.active && $0.me.map { wire.same($0, p) } == true }
+            let alive = partners(of: run, .aliveness(partner: same(p)))
             return Outcome(holds: alive.isEmpty, evidence: alive.isEmpty
                 ? "no run played by \(text(p)) (\(peer)) executed any event, yet run \(run.spec.number) of \(run.role.name) finished"
                 : "run \(alive[0].spec.number) played by \(text(p)) was alive")
         case .weakAgreement(let peer):
             let p = reached.values[0]
-            let partners = runs.filter { r in
-                r.active && r.me.map { wire.same($0, p) } == true
-                    && r.env[run.role.me].map { x in run.me.map { wire.same(x, $0) } ?? false } == true
-            }
+            let partners = partners(of: run, .weakAgreement(partner: same(p), partnerRole: reached.goal.partnerRole(in: session.model)))
             return Outcome(holds: partners.isEmpty, evidence: partners.isEmpty
                 ? "no run played by \(text(p)) (\(peer)) ran with \(run.me.map(text) ?? "?") as \(run.role.name)"
                 : "run \(partners[0].spec.number) of \(text(p)) ran with \(run.me.map(text) ?? "?")")
@@ -74,25 +71,49 @@ struct Violation {
         return Outcome(holds: false, evidence: "the intruder holds no bytes equal to \(who)'s \(t) = \(text(secret))")
     }
 
+    /// A value compared as the wire compares it, for the shared partner judgment.
+    struct Same: Equatable {
+        let value: Value
+        let wire: Wire
+        static func == (a: Same, b: Same) -> Bool { a.wire.same(a.value, b.value) }
+    }
+
+    private func same(_ v: Value) -> Same { Same(value: v, wire: wire) }
+
+    /// A run as the partner judgment sees it once the trace has been played.
+    private func view(_ r: HonestRun) -> RunAtClaim<Same> {
+        let model = session.model
+        return RunAtClaim(role: model.roles.firstIndex { $0.name == r.role.name } ?? -1,
+                          actor: same(r.me ?? Value(.agent, [])),
+                          bindings: model.roleNames.map { r.env[$0].map(same) },
+                          started: r.active,
+                          running: r.running.compactMap { s in
+                              guard let peer = s.data.first else { return nil }
+                              return (s.tag, same(peer), s.data.dropFirst().map(same))
+                          })
+    }
+
+    /// The runs that meet the claim's requirement of a partner, claimant `c` included where it does.
+    private func partners(of c: HonestRun, _ requirement: PartnerRequirement<Same>) -> [HonestRun] {
+        let claimant = view(c)
+        return runs.filter { requirement.isMet(by: view($0), claimant: claimant) }
+    }
+
     private func agreement(_ claimants: [(HonestRun, HonestRun.Reached)], data: [Term], injective: Bool, tag: String) -> Outcome {
-        let signal = runningSignal(tag)
+        let signal = Event.Action.runningName(tag)
         /// Partner runs whose Running signal matches this claimant's (peer, data).
         func partners(_ c: HonestRun, _ reached: HonestRun.Reached) -> [Int] {
-            let peer = reached.values[0], expected = Array(reached.values.dropFirst())
-            return runs.filter { r in
-                r.spec.number != c.spec.number && r.me.map { wire.same($0, peer) } == true
-                    && r.signals.contains { s in
-                        s.name == signal && s.data.count == expected.count + 1 && c.me.map { wire.same(s.data[0], $0) } == true
-                            && zip(s.data.dropFirst(), expected).allSatisfy { wire.same($0, $1) }
-                    }
-            }.map(\.spec.number)
+            let requirement = PartnerRequirement<Same>.agreement(partner: same(reached.values[0]),
+                                                                 partnerRole: reached.goal.partnerRole(in: session.model),
+                                                                 data: reached.values.dropFirst().map(same), tag: tag)
+            return self.partners(of: c, requirement).map(\.spec.number)
         }
         func claimed(_ c: HonestRun, _ reached: HonestRun.Reached) -> String {
             "run \(c.spec.number) (\(c.spec.agent) as \(c.role.name)) accepted with \(text(reached.values[0])) on "
                 + zip(data, reached.values.dropFirst()).map { "\($0) = \(text($1))" }.joined(separator: ", ")
         }
         func offered() -> String {
-            let lines = runs.flatMap { r in r.signals.filter { $0.name == signal }.map { s in
+            let lines = runs.flatMap { r in r.running.filter { $0.tag == tag }.map { s in
                 "run \(r.spec.number) (\(r.spec.agent)) signalled \(signal) with " + s.data.map(text).joined(separator: ", ")
             } }
             return lines.isEmpty ? "no run signalled \(signal)" : lines.joined(separator: "; ")
@@ -107,21 +128,13 @@ struct Violation {
         }
         // Injective: every claimant needs a partner run of its own (a bipartite matching).
         let options = claimants.map { partners($0.0, $0.1) }
-        var owner: [Int: Int] = [:]
-        func assign(_ i: Int, _ seen: inout Set<Int>) -> Bool {
-            for p in options[i] where seen.insert(p).inserted {
-                if owner[p] == nil || assign(owner[p]!, &seen) { owner[p] = i; return true }
-            }
-            return false
-        }
-        for i in claimants.indices {
-            var seen = Set<Int>()
-            if !assign(i, &seen) {
-                let same = claimants.indices.filter { $0 != i && !Set(options[$0]).isDisjoint(with: options[i]) }
-                let others = same.map { claimed(claimants[$0].0, claimants[$0].1) }
-                return Outcome(holds: true, evidence: ([claimed(claimants[i].0, claimants[i].1)] + others).joined(separator: "; ")
-                    + "; these accepted the same partner data, offered only by run(s) \(options[i].map(String.init).joined(separator: ", "))")
-            }
+        if !hasPerfectMatching(options) {
+            // Name the claimants that compete for the same partners.
+            let i = options.indices.first { i in options.indices.contains { $0 != i && !Set(options[$0]).isDisjoint(with: options[i]) } } ?? 0
+            let same = claimants.indices.filter { $0 != i && !Set(options[$0]).isDisjoint(with: options[i]) }
+            let others = same.map { claimed(claimants[$0].0, claimants[$0].1) }
+            return Outcome(holds: true, evidence: ([claimed(claimants[i].0, claimants[i].1)] + others).joined(separator: "; ")
+                + "; these accepted the same partner data, offered only by run(s) \(options[i].map(String.init).joined(separator: ", "))")
         }
         return Outcome(holds: false, evidence: "each of \(claimants.count) claimant run(s) has its own partner run")
     }

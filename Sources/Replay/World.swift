@@ -1,6 +1,6 @@
 import BigInt
 import Crypto
-import Engine
+import Results
 import Foundation
 import Model
 import Terms

@@ -1,4 +1,4 @@
-import Engine
+import Results
 import Yams
 
 /// One property whose verdict is not the one expected.

@@ -1,4 +1,4 @@
-import Engine
+import Results
 import Model
 
 /// A self-contained HTML page per model: no script, no external font or stylesheet. The verdict
@@ -39,15 +39,15 @@ public enum HTMLReport {
         out += "<h2>Verdicts</h2>\n<table>\n<thead><tr><th>property</th><th>kind</th><th>role</th><th>setting</th><th>verdict</th><th>bound</th><th>states</th>" + (timings ? "<th>time</th>" : "") + "</tr></thead>\n<tbody>\n"
         for (i, r) in results.enumerated() {
             out += "<tr><td><a href=\"#\(anchor(i))\">\(e(r.property))</a></td><td>\(e(Wording.kind(r.kind)))</td><td>\(e(r.role))</td>"
-            out += "<td>\(e(r.setting))</td><td class=\"\(r.verdict.rawValue)\">\(r.verdict.rawValue)</td><td>\(e(Wording.bound(r.bound)))</td>"
+            out += "<td>\(e(r.setting))</td><td class=\"\(r.verdict.rawValue)\">\(e(Wording.verdictCell(r)))</td><td>\(e(Wording.bound(r.bound)))</td>"
             out += "<td class=\"num\">\(r.states)</td>"
             out += (timings ? "<td class=\"num\">\(e(Wording.seconds(r.seconds)))</td>" : "") + "</tr>\n"
         }
-        out += "</tbody>\n</table>\n<p>A verified verdict holds only within its bound: no attack exists with at most that many runs.</p>\n"
+        out += "</tbody>\n</table>\n<p>A verified verdict holds for any number of runs where it says so, and otherwise only within its bound: no attack exists with at most that many runs.</p>\n"
 
         for (i, r) in results.enumerated() {
             out += "<section id=\"\(anchor(i))\">\n"
-            out += "<h2>\(e(r.property)): <span class=\"\(r.verdict.rawValue)\">\(r.verdict.rawValue)</span></h2>\n"
+            out += "<h2>\(e(r.property)): <span class=\"\(r.verdict.rawValue)\">\(e(Wording.verdictCell(r)))</span></h2>\n"
             out += "<p>\(e(r.summary))</p>\n<ul>\n"
             out += "<li>view: \(e(r.role))</li>\n<li>setting: \(e(r.setting))</li>\n<li>bound: \(e(Wording.bound(r.bound)))</li>\n"
             out += "<li>verdict: \(e(Wording.meaning(r)))</li>\n"

@@ -1,4 +1,4 @@
-import Engine
+import Results
 import Foundation
 import Model
 
@@ -50,7 +50,7 @@ public enum JSONRenderer {
         init(_ result: PropertyResult) { self.result = result }
 
         enum Key: String, CodingKey {
-            case model, property, kind, role, verdict, bound, assumptions, states, seconds, setting, summary, limit, trace
+            case model, property, kind, role, verdict, scope, bound, assumptions, states, seconds, setting, summary, limit, trace, replay
         }
 
         func encode(to encoder: Encoder) throws {
@@ -60,6 +60,7 @@ public enum JSONRenderer {
             try c.encode(result.kind, forKey: .kind)
             try c.encode(result.role, forKey: .role)
             try c.encode(result.verdict, forKey: .verdict)
+            if result.verdict == .verified { try c.encode(result.scope ?? .bounded, forKey: .scope) }
             try c.encode(result.bound, forKey: .bound)
             try c.encode(result.assumptions, forKey: .assumptions)
             try c.encode(result.states, forKey: .states)
@@ -69,6 +70,7 @@ public enum JSONRenderer {
             // `encode` of an Optional writes null; the synthesised form would drop the key.
             try c.encode(result.limit, forKey: .limit)
             try c.encode(result.trace, forKey: .trace)
+            if let replay = result.replay { try c.encode(replay, forKey: .replay) }
         }
     }
 

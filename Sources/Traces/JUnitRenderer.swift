@@ -1,4 +1,4 @@
-import Engine
+import Results
 import Model
 
 /// JUnit XML for CI test dashboards: a `testsuite` per model (in the order the results name them), a

@@ -1,4 +1,4 @@
-import Engine
+import Results
 import Model
 
 /// Markdown: one report per model (title, source, readings, a verdict table, every attack) and one
@@ -18,15 +18,15 @@ public enum MarkdownReport {
         out += "| property | kind | role | setting | verdict | bound | states |" + (timings ? " time |\n" : "\n")
         out += "|---|---|---|---|---|---|---:|" + (timings ? "---:|\n" : "\n")
         for r in results {
-            let cells = [r.property, Wording.kind(r.kind), r.role, r.setting, r.verdict.rawValue,
+            let cells = [r.property, Wording.kind(r.kind), r.role, r.setting, Wording.verdictCell(r),
                          Wording.bound(r.bound), String(r.states)] + (timings ? [Wording.seconds(r.seconds)] : [])
             out += "| " + cells.map(Escape.markdownCell).joined(separator: " | ") + " |\n"
         }
         out += "\n"
-        out += "A verified verdict holds only within its bound: no attack exists with at most that many runs.\n\n"
+        out += "A verified verdict holds for any number of runs where it says so, and otherwise only within its bound: no attack exists with at most that many runs.\n\n"
 
         for r in results {
-            out += "## \(r.property): \(r.verdict.rawValue)\n\n"
+            out += "## \(r.property): \(Wording.verdictCell(r))\n\n"
             out += "\(r.summary)\n\n"
             out += "- view: \(r.role)\n- setting: \(r.setting)\n- bound: \(Wording.bound(r.bound))\n"
             out += "- verdict: \(Wording.meaning(r))\n"

@@ -1,4 +1,4 @@
-import Engine
+import Results
 
 /// A Mermaid `sequenceDiagram` of a trace: a participant per run (`Alice (run 1, A)`) and one for the
 /// intruder, an arrow per message, the intruder's derivations as notes over it, events and claims as

@@ -1,4 +1,4 @@
-import Engine
+import Results
 import Foundation
 import Model
 
@@ -10,6 +10,23 @@ enum Wording {
     static func view(_ role: String) -> String { "\(role)'s view" }
 
     static func verdict(_ v: Verdict) -> String { v.rawValue.uppercased() }
+
+    /// `VERIFIED for any number of runs`, `VERIFIED within 3 runs`, `ATTACK`.
+    static func verdict(_ r: PropertyResult) -> String {
+        guard r.verdict == .verified else { return verdict(r.verdict) }
+        return verdict(r.verdict) + " " + reach(r)
+    }
+
+    /// How far a verified verdict reaches: `for any number of runs` or `within 3 runs`.
+    static func reach(_ r: PropertyResult) -> String {
+        r.scope == .unbounded ? "for any number of runs" : "within \(r.bound.maxRuns) runs"
+    }
+
+    /// A table cell: `verified (any number of runs)`, `verified (within 3 runs)`, `attack`.
+    static func verdictCell(_ r: PropertyResult) -> String {
+        guard r.verdict == .verified else { return r.verdict.rawValue }
+        return r.scope == .unbounded ? "verified (any number of runs)" : "verified (within \(r.bound.maxRuns) runs)"
+    }
 
     static func typing(_ b: Bound) -> String { b.typeFlaws ? "type flaws" : "typed" }
 
@@ -28,6 +45,8 @@ enum Wording {
     static func meaning(_ r: PropertyResult) -> String {
         switch r.verdict {
         case .attack: return "a trace violates the property"
+        case .verified where r.scope == .unbounded:
+            return "no attack exists for any number of runs (\(typing(r.bound))): the search closed without the bound of \(r.bound.maxRuns) runs cutting any branch"
         case .verified: return "no attack exists with at most \(r.bound.maxRuns) runs (\(typing(r.bound))); not a proof beyond that bound"
         case .inconclusive: return "the search stopped before an answer: \(r.limit ?? "a limit was reached")"
         }

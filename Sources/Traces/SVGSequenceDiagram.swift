@@ -1,4 +1,4 @@
-import Engine
+import Results
 import Foundation
 
 /// An inline SVG sequence diagram of a trace, for the HTML report: a lifeline per run with the

@@ -1,4 +1,4 @@
-import Engine
+import Results
 import Model
 
 /// `--format text`: a verdict line per result with its assumptions, and for an attack the trace in
@@ -29,7 +29,7 @@ public enum TextRenderer {
 
     /// `attested-k  secret-K (secrecy, SE's view)  ATTACK  [bound: max-runs 2, typed; states 1234; 0.12 s]`
     public static func verdictLine(_ r: PropertyResult) -> String {
-        "\(r.model)  \(r.property) (\(Wording.kind(r.kind)), \(Wording.view(r.role)))  \(Wording.verdict(r.verdict))  [\(Wording.boundDetails(r))]"
+        "\(r.model)  \(r.property) (\(Wording.kind(r.kind)), \(Wording.view(r.role)))  \(Wording.verdict(r))  [\(Wording.boundDetails(r))]"
     }
 
     static func render(trace: Trace, heading: Bool) -> String {

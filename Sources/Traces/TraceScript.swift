@@ -1,4 +1,4 @@
-import Engine
+import Results
 import Terms
 
 /// A trace arranged for reading: the honest steps (sends, receives, events, claims) numbered in order,

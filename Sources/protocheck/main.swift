@@ -31,6 +31,8 @@ struct List: ParsableCommand {
 
 enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, markdown, sarif, junit }
 
+extension SearchEngine: ExpressibleByArgument {}
+
 /// Bound options. Without them a search takes `ReportSettings.committed`, the bound of the committed
 /// files: a state bound, so that the same command gives the same verdicts on every machine.
 struct SearchOptions: ParsableArguments {
@@ -39,7 +41,8 @@ struct SearchOptions: ParsableArguments {
     @Flag(help: "Let variables take terms of any type (finds type-flaw attacks).") var typeFlaws = false
     @Option(help: "Stop a model's search after this many seconds (verdict: inconclusive). Verdicts then depend on the machine's speed.") var timeout: Double?
     @Option(help: "Stop a scenario's search after this many states (verdict: inconclusive; default \(ReportSettings.committed.maxStates)).") var maxStates: Int?
-    @Option(help: "Scenarios searched at once, one Z3 context each (default: the number of cores). Verdicts do not depend on it.") var jobs: Int?
+    @Option(help: "Searches run at once, one Z3 context each (default: the number of cores). Verdicts do not depend on it.") var jobs: Int?
+    @Option(help: "goal (backward from each property's negation; can prove a property for any number of runs) or explicit (forward over every scenario, the cross-check).") var engine: SearchEngine = .explicit
 
     /// The checker's options for a model: the committed bound where no option overrides it.
     func options(for model: String) -> CheckOptions {
@@ -47,7 +50,7 @@ struct SearchOptions: ParsableArguments {
         return CheckOptions(maxRuns: maxRuns ?? base.maxRuns, typeFlaws: typeFlaws || base.typeFlaws,
                             maxStates: maxStates ?? base.maxStates, timeout: timeout,
                             properties: properties.isEmpty ? nil : Set(properties),
-                            workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+                            workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount, engine: engine)
     }
 }
 

@@ -1,5 +1,6 @@
 import Engine
 import Model
+import Results
 import Terms
 import Testing
 

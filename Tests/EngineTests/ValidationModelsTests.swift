@@ -1,5 +1,6 @@
 // The validation protocols of the literature: each verdict comes from a real search at the stated bound.
 import Engine
+import Results
 import Model
 import Models
 import Terms

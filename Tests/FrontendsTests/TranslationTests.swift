@@ -120,7 +120,7 @@ import Model
         #expect(m.properties.map(\.name) == ["SKR_x", "Commit_c", "Weakagree_w", "Alive_a"])
         #expect(m.properties.map(\.kind) == [.secrecy, .nonInjectiveAgreement, .weakAgreement, .aliveness])
         let running = m.roles[1].events.last?.action
-        #expect(running == .signal(name: runningSignal(""), data: [I, message("X")]))
+        #expect(running == .running(peer: I, data: [message("X")], tag: ""))
         #expect(m.validate().isEmpty, "\(m.validate())")
     }
 

@@ -42,6 +42,6 @@ import Model
         // B's Running for A's claim comes right before B's message 2.
         let b = m.roles[1].events.map(\.action)
         let send2 = try #require(b.firstIndex(of: .send(label: "2", m2)))
-        #expect(b[send2 - 1] == .signal(name: runningSignal("Nisynch_a6"), data: [A, m1, m2]))
+        #expect(b[send2 - 1] == .running(peer: A, data: [m1, m2], tag: "Nisynch_a6"))
     }
 }

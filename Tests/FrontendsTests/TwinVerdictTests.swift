@@ -1,9 +1,10 @@
-import Testing
 import Engine
+@testable import Frontends
 import Model
 import Models
+import Results
 import Terms
-@testable import Frontends
+import Testing
 
 /// Our SPDL twins give the same verdicts as the Swift DSL models they copy, claim by claim, under
 /// the real search. The two notations name their properties differently (SPDL keeps Scyther's

@@ -1,6 +1,7 @@
 // The verdicts of DESIGN.md's table "What the four protocols must show", each from a real search
 // at the bound it is claimed for (max-runs 3 for every `verified`), with the shape of each attack.
 import Engine
+import Results
 import Model
 import Models
 import ProtocheckKit

@@ -1,9 +1,10 @@
 @testable import Engine
 import Foundation
 import Model
+@testable import Replay
+import Results
 import Terms
 import Testing
-@testable import Replay
 
 @Suite struct AttackReplayTests {
     @Test func loweAttackIsConfirmedOnRealRSA() throws {

@@ -1,6 +1,7 @@
 // Every attack the search finds in the document models, replayed on real cryptography. Which
 // properties are attacks comes from the search itself, so a model change is covered as it lands.
 import Engine
+import Results
 import Models
 import Replay
 import Testing

@@ -1,5 +1,6 @@
 // Attacks found by the real search, replayed on real cryptography.
 import Engine
+import Results
 import Models
 import Replay
 import Terms

@@ -1,5 +1,6 @@
 @testable import Engine
 import Model
+import Results
 import Terms
 
 /// Hand-written traces, as the engine would print them.

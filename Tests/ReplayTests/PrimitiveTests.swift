@@ -1,9 +1,10 @@
 import BigInt
 @testable import Engine
 import Model
+@testable import Replay
+import Results
 import Terms
 import Testing
-@testable import Replay
 
 @Suite struct PrimitiveTests {
     @Test func aesGCMRoundTripAndWrongKey() throws {

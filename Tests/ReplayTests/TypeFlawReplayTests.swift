@@ -1,6 +1,7 @@
 // Otway-Rees's type-flaw attack from the engine's own trace: A takes (M, A, B), replayed from its
 // own message 1, as the key. Field tags stop it on bytes; plain concatenation lets it through.
 import Engine
+import Results
 import Models
 import Replay
 import Testing

@@ -1,4 +1,5 @@
 import Engine
+import Results
 import Testing
 import Traces
 

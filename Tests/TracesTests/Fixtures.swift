@@ -1,5 +1,6 @@
 @testable import Engine
 import Model
+import Results
 import Terms
 
 /// Hand-built results around Lowe's attack on Needham-Schroeder public key: the renderers only need
@@ -53,7 +54,7 @@ enum Fixtures {
                        trace: Trace? = nil, limit: String? = nil) -> PropertyResult {
         PropertyResult(model: model, property: property, kind: kind, role: role, setting: "standard",
                        summary: "\(role) believes the intruder never learns Nb", verdict: verdict,
-                       bound: Bound(maxRuns: 2, typeFlaws: false),
+                       scope: verdict == .verified ? .bounded : nil, bound: Bound(maxRuns: 2, typeFlaws: false),
                        assumptions: [Setting.standard.summary], states: 1234, seconds: 0.125, limit: limit, trace: trace)
     }
 

@@ -1,5 +1,6 @@
 import Engine
 import Foundation
+import Results
 import Testing
 import Traces
 #if canImport(FoundationXML)

@@ -1,5 +1,6 @@
 import Engine
 import Foundation
+import Results
 import Testing
 @testable import Traces
 #if canImport(FoundationXML)

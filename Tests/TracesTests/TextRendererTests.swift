@@ -1,4 +1,5 @@
 import Engine
+import Results
 import Testing
 @testable import Traces
 
@@ -34,7 +35,7 @@ import Testing
         let text = TextRenderer.render(Fixtures.results())
         let lines = text.split(separator: "\n").map(String.init)
         #expect(lines.first == "nspk  secret-Nb (secrecy, B's view)  ATTACK  [bound: max-runs 2, typed; states 1234; 0.12 s]")
-        #expect(lines.contains("nspk  secret-Na (secrecy, A's view)  VERIFIED  [bound: max-runs 2, typed; states 1234; 0.12 s]"))
+        #expect(lines.contains("nspk  secret-Na (secrecy, A's view)  VERIFIED within 2 runs  [bound: max-runs 2, typed; states 1234; 0.12 s]"))
         #expect(lines.contains("nspk  ni-agree (non-injective-agreement, B's view)  INCONCLUSIVE  [bound: max-runs 2, typed; states 1234; 0.12 s]"))
         #expect(lines.contains("    limit: max-states 1000 reached"))
         #expect(lines.contains("    assuming: the intruder controls the network and plays dishonest agents"))

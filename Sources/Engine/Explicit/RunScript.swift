@@ -12,16 +12,9 @@ struct RunScript: Sendable {
         self.number = number
         self.spec = spec
         let role = model.roles[spec.role]
-        var fresh = Set<Variable>()
-        for e in role.events { if case .fresh(.variable(let v)) = e.action { fresh.insert(v) } }
-        let roleAgents = Dictionary(uniqueKeysWithValues: zip(model.roleNames, spec.agents.map(\.atom)))
-        let rename = { (t: Term) -> Term in
-            guard case .variable(let v) = t else { return t }
-            if let a = roleAgents[v] { return .atom(a) }
-            if fresh.contains(v) { return .atom(Atom(v.name, sort: v.sort, kind: .fresh(run: number))) }
-            return .variable(Variable(v.name, sort: v.sort, run: number))
-        }
-        self.events = role.events.map { $0.map { $0.mapLeaves(rename) } }
+        let naming = RunNaming(role: role, number: number,
+                               agents: Dictionary(uniqueKeysWithValues: zip(model.roleNames, spec.agents.map { .atom($0.atom) })))
+        self.events = role.events.map { naming($0) }
     }
 
     var agent: AgentRef { spec.agents[spec.role] }

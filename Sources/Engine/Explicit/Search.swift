@@ -63,6 +63,8 @@ struct Finding: Sendable {
 struct SearchLimits: Sendable {
     var maxStates: Int
     var deadline: ContinuousClock.Instant?
+    /// Asked now and then: a search that is told to stop ends as inconclusive ("interrupted").
+    var isCancelled: @Sendable () -> Bool = { false }
 }
 
 struct ScenarioSearch {
@@ -93,13 +95,7 @@ struct ScenarioSearch {
         for (pi, p) in properties {
             switch p.origin {
             case .claim(let ri, let ei, let goal):
-                let partnerVar: Term? = {
-                    switch goal {
-                    case .aliveness(let a), .weakAgreement(let a), .agreement(let a, _, _, _): return a
-                    case .secret: return nil
-                    }
-                }()
-                let partnerRole = partnerVar?.asVariable.flatMap { v in model.roles.firstIndex { $0.me == v } }
+                let partnerRole = goal.partnerRole(in: model)
                 for run in runs where run.spec.role == ri && run.spec.isAllHonest && !run.spec.old {
                     guard case .claim(_, let g) = run.events[ei].action else { continue }
                     slots.append(GoalSlot(property: pi, run: run.number - 1, event: ei, goal: g, partnerRole: partnerRole))
@@ -317,7 +313,7 @@ struct ScenarioSearch {
                     next.constraints = sol.constraints
                     for (s2, ex, v) in advance(next) { out.append((s2, [(j, st.pcs[j])] + ex, v)) }
                 }
-            case .signal(let name, _) where isRunningSignal(name):
+            case .running:
                 var next = st
                 next.pcs[j] += 1
                 for (s2, ex, v) in advance(next) { out.append((s2, [(j, st.pcs[j])] + ex, v)) }
@@ -391,7 +387,7 @@ struct ScenarioSearch {
     private func isEager(_ e: Event) -> Bool {
         switch e.action {
         case .receive: return false
-        case .signal(let name, _): return !isRunningSignal(name)
+        case .running: return false
         default: return true
         }
     }
@@ -427,5 +423,16 @@ struct ScenarioSearch {
             }
             return "\(me) finished with \(st.substitution.apply(p)) on (\(data)), but no run of \(st.substitution.apply(p)) ran with \(run.agent.name) on these values"
         }
+    }
+}
+
+extension ScenarioSearch {
+    /// A finding as the execution both engines hand to `TraceBuilder`.
+    func execution(of f: Finding, slot: GoalSlot?) -> Execution {
+        Execution(runs: network.runs.map { r in
+                      Execution.Run(number: r.number, role: r.spec.role, agents: r.spec.agents.map(\.atom), old: r.spec.old, events: r.events)
+                  },
+                  path: f.path, substitution: f.solution.substitution, conditions: f.state.conditions,
+                  initialKnowledge: network.initialKnowledge, claim: slot.map { ($0.run, $0.event) }, violation: f.violation)
     }
 }

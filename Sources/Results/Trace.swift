@@ -14,6 +14,14 @@ public struct Trace: Codable, Hashable, Sendable {
         public var bindings: [String: String]
         /// An old session of a compromised-session setting: its Reveal events went to the intruder.
         public var old: Bool
+
+        public init(number: Int, role: String, agent: String, bindings: [String: String], old: Bool) {
+            self.number = number
+            self.role = role
+            self.agent = agent
+            self.bindings = bindings
+            self.old = old
+        }
     }
 
     public struct Step: Codable, Hashable, Sendable {
@@ -49,6 +57,12 @@ public struct Trace: Codable, Hashable, Sendable {
         public var name: String
         public var term: Term
         public var value: Int?
+
+        public init(name: String, term: Term, value: Int?) {
+            self.name = name
+            self.term = term
+            self.value = value
+        }
     }
 
     public var model: String
@@ -62,6 +76,20 @@ public struct Trace: Codable, Hashable, Sendable {
     public var witness: [Witness]
     /// The violation in words.
     public var violation: String
+
+    public init(model: String, property: String, kind: PropertyKind, role: String, setting: String, intruder: String,
+                runs: [Run], steps: [Step], witness: [Witness], violation: String) {
+        self.model = model
+        self.property = property
+        self.kind = kind
+        self.role = role
+        self.setting = setting
+        self.intruder = intruder
+        self.runs = runs
+        self.steps = steps
+        self.witness = witness
+        self.violation = violation
+    }
     /// Honest sends and receives: the length by which attacks are ranked.
     public var length: Int { steps.filter { $0.action == .send || $0.action == .receive }.count }
 }

@@ -68,35 +68,8 @@ final class KnowledgeCache {
 }
 
 extension Network {
-    /// What the intruder holds from the start in a scenario under a setting (see docs/modelling.md).
+    /// What the intruder holds from the start in a scenario under a setting (`IntruderKnowledge`).
     static func intruderKnowledge(model: ProtocolModel, setting: Setting, runs: [RunScript]) -> [Term] {
-        let eve = Term.atom(AgentRef.intruder.atom)
-        var agents = Set<Atom>([AgentRef.intruder.atom])
-        for r in runs { for a in r.spec.agents { agents.insert(a.atom) } }
-        var out: [Term] = [
-            .atom(Atom("nE", sort: .nonce, kind: .constant(isPublic: true))),
-            .atom(Atom("kE", sort: .key, kind: .constant(isPublic: true))),
-            sk(eve),
-        ]
-        for a in agents.sorted() {
-            out.append(k(eve, .atom(a)))
-            if a != AgentRef.intruder.atom { out.append(k(.atom(a), eve)) }
-        }
-        for role in model.roles {
-            for t in role.knows where t.variables.allSatisfy({ $0 == role.me }) && t.contains(role.me) {
-                out.append(instantiate(t, roleNames: [role.me], agents: [.intruder]))
-            }
-        }
-        var compromised: [Term] = []
-        for t in setting.intruderKnows {
-            let mentioned = t.variables.filter { v in model.roleNames.contains(v) }
-            if mentioned.isEmpty { compromised.append(t); continue }
-            for r in runs where r.agent.isHonest {
-                let inst = instantiate(t, roleNames: model.roleNames, agents: r.spec.agents)
-                if inst.variables.isEmpty { compromised.append(inst) }
-            }
-        }
-        for t in compromised where !out.contains(t) { out.append(t) }
-        return out
+        IntruderKnowledge.instances(of: model, setting: setting, agents: runs.flatMap { $0.spec.agents.map(\.atom) })
     }
 }

@@ -10,7 +10,7 @@ public enum AgentRef: Hashable, Sendable, Comparable {
     case intruder
 
     public static let honestNames = ["Alice", "Bob", "Carol", "Dave", "Frank", "Grace", "Heidi", "Ivan"]
-    public static let intruderName = "Eve"
+    public static let intruderName = IntruderKnowledge.intruder.name
 
     public var name: String {
         switch self {

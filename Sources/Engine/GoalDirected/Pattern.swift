@@ -1,0 +1,263 @@
+import Model
+import Terms
+
+/// What one goal-directed search holds fixed: the model, the setting, the intruder's initial
+/// knowledge as schemas, and how terms are unified.
+struct PatternContext: Sendable {
+    let model: ProtocolModel
+    let setting: Setting
+    let unifier: Unifier
+    /// `IntruderKnowledge.schemas`: the goal engine unifies goals with them.
+    let schemas: [Term]
+    let trustedAgents: Set<Atom>
+    /// For each role: the index of each event's first output (send, or reveal of an old run) that
+    /// mentions each of the role's fresh names, by name.
+    let firstOutput: [[Variable: (current: Int?, old: Int?)]]
+
+    init(model: ProtocolModel, setting: Setting, typeFlaws: Bool) {
+        self.model = model
+        self.setting = setting
+        self.unifier = Unifier(typeFlaws: typeFlaws)
+        self.schemas = IntruderKnowledge.schemas(of: model, setting: setting)
+        self.trustedAgents = Set(model.trustedRoles.map(model.trustedAgent))
+        self.firstOutput = model.roles.map { role in
+            var out: [Variable: (current: Int?, old: Int?)] = [:]
+            for v in role.freshNames {
+                let mentions: (Event) -> Bool = { e in e.action.terms.contains { $0.contains(v) } }
+                let current = role.events.firstIndex { e in
+                    if case .send = e.action { return mentions(e) } else { return false }
+                }
+                let old = role.events.firstIndex { e in
+                    switch e.action {
+                    case .send, .reveal: return mentions(e)
+                    default: return false
+                    }
+                }
+                out[v] = (current, old)
+            }
+            return out
+        }
+    }
+}
+
+/// A run in a pattern: a role, the agents behind its role names (variables where the search has not
+/// decided them), and the prefix of its script that the pattern includes.
+struct PatternRun: Hashable, Sendable {
+    let role: Int
+    /// 1-based, the number `RunNaming` gives its terms.
+    let number: Int
+    /// An old session of a compromised-session setting.
+    let old: Bool
+    /// The agent behind each role name, indexed like the model's roles.
+    let agents: [Term]
+    /// The role's whole script as this run names it.
+    let events: [Event]
+    /// The node of each included event: the included prefix is `nodes.count` long.
+    var nodes: [Int] = []
+
+    var length: Int { nodes.count }
+}
+
+/// A node of the causal order.
+enum PatternNode: Hashable, Sendable {
+    case event(run: Int, index: Int)
+    /// The point where the intruder first holds a term (an entry of `Pattern.learned`).
+    case learn
+    /// After the claim: where a secret is asked of the intruder.
+    case end
+    /// Old sessions are over: every old run's event comes before it, every current run's after it.
+    case boundary
+}
+
+/// "The intruder must hold `term` by `consumer`": a receive of an honest run, a premise of an
+/// intruder step, or the secret of a secrecy claim.
+struct OpenGoal: Hashable, Sendable {
+    var term: Term
+    var consumer: Int
+    /// A key needed to open a ciphertext: chosen early, as Scyther does, since most are never held.
+    var isKey: Bool
+}
+
+/// A term the intruder learns once, at its own node (C-minimality: every later need of the same
+/// term is served by that node), and how.
+struct Learned: Hashable, Sendable {
+    enum Source: Hashable, Sendable {
+        /// Initial knowledge.
+        case initial
+        /// Built by the intruder from parts that are goals of their own.
+        case composed
+        /// Taken out of the output at this node, opening ciphertexts on the way with keys that are goals.
+        case extracted(output: Int)
+    }
+    var term: Term
+    var node: Int
+    var source: Source
+}
+
+/// A pattern: a partial execution that every attack it stands for contains. Symbolic runs, the causal
+/// order of their events, the terms the intruder has to hold (open goals) and how it learnt the
+/// others, and the constraints on variables (substitution, honest agents, checked conditions).
+struct Pattern: Sendable {
+    var runs: [PatternRun] = []
+    var nodes: [PatternNode] = []
+    var order = Ordering()
+    var substitution = Substitution.identity
+    var goals: [OpenGoal] = []
+    var learned: [Learned] = []
+    /// Agent variables that are honest agents (never the intruder).
+    var honest: [Variable] = []
+    /// Role-name variables of untrusted roles: never the one agent of a trusted role.
+    var untrusted: [Variable] = []
+    /// Checked conditions other than equalities (disequalities, integer comparisons).
+    var conditions: [Condition] = []
+    var boundary: Int?
+    /// The claiming runs of the property and their claim events (two for injective agreement).
+    var claims: [(run: Int, event: Int)] = []
+    /// For a conditional property: the nodes of the signals it is conditioned on.
+    var signals: [Int] = []
+    /// Renames schema variables apart.
+    var nextSchemaVariable = 0
+    /// A goal was unified with a variable that may hold compound terms (a ticket, or any variable
+    /// under type flaws): a term inside such a value is not followed, so no proof for any number of
+    /// runs is claimed (Scyther's "Athena" case).
+    var opaque = false
+
+    /// Honest sends and receives included: attacks of fewer come first.
+    var size: Int { runs.reduce(0) { $0 + $1.length } }
+
+    func apply(_ t: Term) -> Term { substitution.apply(t) }
+
+    mutating func newNode(_ kind: PatternNode) -> Int {
+        nodes.append(kind)
+        return order.addNode()
+    }
+
+    mutating func edge(_ a: Int, _ b: Int) -> Bool { order.add(a, b) }
+
+    // MARK: - Runs
+
+    /// Adds a run of `role` with no event included yet. Role names become fresh variables of the run
+    /// (a trusted role's name its trusted agent); the run's own agent is honest.
+    mutating func addRun(role: Int, old: Bool, _ ctx: PatternContext, allHonest: Bool = false) -> Int {
+        let number = runs.count + 1
+        let model = ctx.model
+        var agents: [Variable: Term] = [:]
+        var list: [Term] = []
+        for (i, r) in model.roles.enumerated() {
+            let t: Term
+            if model.trusted.contains(r.name) {
+                t = .atom(model.trustedAgent(i))
+            } else {
+                let v = Variable(r.name, sort: .agent, run: number)
+                t = .variable(v)
+                untrusted.append(v)
+                if i == role || allHonest { honest.append(v) }
+            }
+            agents[r.me] = t
+            list.append(t)
+        }
+        let naming = RunNaming(role: model.roles[role], number: number, agents: agents)
+        runs.append(PatternRun(role: role, number: number, old: old, agents: list, events: model.roles[role].events.map { naming($0) }))
+        if old || ctx.setting.oldSessions, boundary == nil { boundary = newNode(.boundary) }
+        return runs.count - 1
+    }
+
+    /// Includes run `r`'s events up to `length`: each gets a node after the previous one, its receive
+    /// becomes a goal, its assignment or equality check a unification (which may branch or fail).
+    func extending(_ r: Int, to length: Int, _ ctx: PatternContext) -> [Pattern] {
+        var out = [self]
+        let start = runs[r].length
+        guard length > start else { return out }
+        for i in start..<length {
+            var next: [Pattern] = []
+            for var p in out {
+                let node = p.newNode(.event(run: r, index: i))
+                if let last = p.runs[r].nodes.last, !p.edge(last, node) { continue }
+                p.runs[r].nodes.append(node)
+                let run = p.runs[r]
+                if let b = p.boundary, !ctx.model.trusted.contains(ctx.model.roles[run.role].name) {
+                    guard run.old ? p.edge(node, b) : p.edge(b, node) else { continue }
+                }
+                switch run.events[i].action {
+                case .receive(_, let pattern):
+                    p.addGoal(pattern, at: node)
+                    next.append(p)
+                case .assign(let a, let b), .check(.equal(let a, let b)):
+                    for s in ctx.unifier.unify(a, b, under: p.substitution) {
+                        var q = p
+                        q.substitution = s
+                        next.append(q)
+                    }
+                case .check(let c):
+                    p.conditions.append(c)
+                    next.append(p)
+                default:
+                    next.append(p)
+                }
+            }
+            out = next
+        }
+        return out
+    }
+
+    // MARK: - Goals
+
+    /// Adds "the intruder holds `t` by `node`", split into the components of tuples (holding a
+    /// pair is holding both parts).
+    mutating func addGoal(_ t: Term, at node: Int, isKey: Bool = false) {
+        let u = apply(t)
+        if case .app(.pair, let xs) = u {
+            addGoal(xs[0], at: node, isKey: isKey)
+            addGoal(xs[1], at: node, isKey: isKey)
+            return
+        }
+        let g = OpenGoal(term: u, consumer: node, isKey: isKey)
+        if !goals.contains(g) { goals.append(g) }
+    }
+
+    /// A goal the intruder meets without any step: a value it may choose itself (a variable the
+    /// search left free), a public name, or a public function of such.
+    static func isTrivial(_ t: Term) -> Bool {
+        switch t {
+        case .variable, .number: return true
+        case .atom(let a): return a.isPublic
+        case .offset(let b, _): return isTrivial(b)
+        case .app(let f, let xs): return f.isPublic && xs.allSatisfy(isTrivial)
+        }
+    }
+
+    /// The node where the intruder learnt `t`, if it did.
+    func learnedNode(of t: Term) -> Int? {
+        learned.first { apply($0.term) == t }?.node
+    }
+
+    // MARK: - Reading the pattern
+
+    /// The message of an included send, receive or (old-session) reveal event.
+    func message(at node: Int) -> (term: Term, isOutput: Bool)? {
+        guard case .event(let r, let i) = nodes[node] else { return nil }
+        let run = runs[r]
+        switch run.events[i].action {
+        case .send(_, let t): return (t, true)
+        case .reveal(let t) where run.old: return (t, true)
+        case .receive(_, let t): return (t, false)
+        default: return nil
+        }
+    }
+
+    /// Whether `a` happens before `b` in every execution of the pattern.
+    func precedes(_ a: Int, _ b: Int) -> Bool { order.precedes(a, b) }
+}
+
+extension Pattern {
+    func debugDescription(_ ctx: PatternContext) -> String {
+        var out = "pattern: \(runs.count) runs, size \(size)\n"
+        for (r, run) in runs.enumerated() {
+            out += "  run \(r) \(ctx.model.roles[run.role].name)\(run.old ? " old" : "") agents \(run.agents.map(apply)):\n"
+            for (i, n) in run.nodes.enumerated() { out += "    [\(n)] \(run.events[i].map(apply).action)\n" }
+        }
+        for g in goals { out += "  goal \(apply(g.term)) @\(g.consumer)\(Pattern.isTrivial(apply(g.term)) ? " (trivial)" : "")\n" }
+        for l in learned { out += "  learned \(apply(l.term)) @\(l.node) \(l.source)\n" }
+        return out
+    }
+}

@@ -1,0 +1,160 @@
+import Model
+import Results
+import Solver
+import Terms
+
+/// Turns a pattern with every goal met into an attack trace: the claim made to fail in every
+/// execution of it, agents and free values chosen, the partial order linearised, runs numbered in
+/// the order they start.
+enum Realisation {
+    /// The pattern with the orders that keep would-be partners after their claims, so that the claim
+    /// fails in every execution of it; nil when that cannot be done.
+    static func violating(_ p: Pattern, _ query: Query, _ ctx: PatternContext) -> Pattern? {
+        guard case .authentication = query.kind else { return p }
+        var r = p
+        for c in r.claims.indices {
+            let claimNode = r.claimNode(c)
+            let always = Set(query.partners(of: c, in: r, ctx))
+            for m in query.partners(of: c, in: r, ctx, .regardless) where !always.contains(m) && m != r.claims[c].run {
+                let run = r.runs[m]
+                if !r.precedes(run.nodes[0], claimNode) {
+                    _ = r.edge(claimNode, run.nodes[0])
+                } else {
+                    for (i, node) in run.nodes.enumerated() where !r.precedes(node, claimNode) {
+                        if case .running = run.events[i].action { _ = r.edge(claimNode, node) }
+                    }
+                }
+            }
+        }
+        let possible = r.claims.indices.map { query.partners(of: $0, in: r, ctx, .possibly) }
+        return hasPerfectMatching(possible) ? nil : r
+    }
+
+    static func trace(_ p0: Pattern, _ query: Query, _ ctx: PatternContext, solver: Z3Solver) -> Trace {
+        var p = p0
+        let model = ctx.model
+        // Honest agents: one name each, in the order the runs name them, the claimant's first.
+        var names: [Variable: Term] = [:]
+        let honest = Set(p.honest.compactMap { p.apply(.variable($0)).asVariable })
+        var next = 0
+        let taken = Set(p.runs.flatMap { $0.agents.compactMap { if case .atom(let a) = p.apply($0) { return a.name } else { return nil } } })
+        for run in p.runs {
+            for a in [run.agents[run.role]] + run.agents {
+                guard let v = p.apply(a).asVariable, honest.contains(v), names[v] == nil else { continue }
+                var name: String
+                repeat {
+                    name = next < AgentRef.honestNames.count ? AgentRef.honestNames[next] : "Agent\(next + 1)"
+                    next += 1
+                } while taken.contains(name)
+                names[v] = .atom(.agent(name))
+            }
+        }
+        // Every other agent a run was set up with and the search left open is the intruder.
+        for run in p.runs {
+            for a in run.agents {
+                if let v = p.apply(a).asVariable, names[v] == nil { names[v] = .atom(IntruderKnowledge.intruder) }
+            }
+        }
+        var s = p.substitution
+        for (v, t) in names.sorted(by: { $0.key < $1.key }) { s = s.binding(v, to: t) }
+        p.substitution = s
+
+        // The events in an order the pattern allows; runs numbered as they first act.
+        let order = linearised(p)
+        var number: [Int: Int] = [:]
+        for (r, _) in order where number[p.runs[r].number] == nil { number[p.runs[r].number] = number.count + 1 }
+        for run in p.runs where number[run.number] == nil { number[run.number] = number.count + 1 }
+        func renumbered(_ t: Term) -> Term {
+            p.apply(t).mapLeaves { leaf in
+                switch leaf {
+                case .atom(let a):
+                    if case .fresh(let n) = a.kind, let m = number[n] { return .atom(Atom(a.name, sort: a.sort, kind: .fresh(run: m))) }
+                    return leaf
+                case .variable(let v) where v.run > 0:
+                    return .variable(Variable(v.name, sort: v.sort, run: number[v.run] ?? v.run))
+                default:
+                    return leaf
+                }
+            }
+        }
+        let byNumber = p.runs.indices.sorted { number[p.runs[$0].number]! < number[p.runs[$1].number]! }
+        let position = Dictionary(uniqueKeysWithValues: byNumber.enumerated().map { ($1, $0) })
+        let runs = byNumber.map { r -> Execution.Run in
+            let run = p.runs[r]
+            let agents = run.agents.map { a -> Atom in
+                if case .atom(let x) = p.apply(a) { return x }
+                return IntruderKnowledge.intruder
+            }
+            return Execution.Run(number: number[run.number]!, role: run.role, agents: agents, old: run.old,
+                                 events: run.events.map { $0.map(renumbered) })
+        }
+        let agents = runs.flatMap(\.agents)
+        let claim: (run: Int, event: Int)? = {
+            guard !p.claims.isEmpty else { return nil }
+            // The claim the trace shows failing: the last one to happen.
+            let last = p.claims.max { a, b in
+                order.firstIndex { $0 == (a.run, a.event) } ?? 0 < order.firstIndex { $0 == (b.run, b.event) } ?? 0
+            }!
+            return (position[last.run]!, last.event)
+        }()
+        let execution = Execution(runs: runs, path: order.map { (position[$0.run]!, $0.event) }, substitution: .identity,
+                                  conditions: p.conditions.map { $0.map(renumbered) },
+                                  initialKnowledge: IntruderKnowledge.instances(of: model, setting: ctx.setting, agents: agents),
+                                  claim: claim, violation: violation(p, query, ctx, runs: runs, claim: claim,
+                                                                     numberOf: { number[p.runs[$0].number]! }, renumbered))
+        return TraceBuilder(model: model, property: query.property, setting: ctx.setting, solver: solver).build(execution)
+    }
+
+    /// The included events in an order the pattern allows: at each point the event of the lowest run
+    /// that may happen next, old sessions first.
+    private static func linearised(_ p: Pattern) -> [(run: Int, event: Int)] {
+        var events: [(run: Int, event: Int, node: Int)] = []
+        for (r, run) in p.runs.enumerated() {
+            for (i, n) in run.nodes.enumerated() { events.append((r, i, n)) }
+        }
+        var placed = Set<Int>()
+        var out: [(run: Int, event: Int)] = []
+        while out.count < events.count {
+            let ready = events.filter { e in
+                !placed.contains(e.node) && events.allSatisfy { o in placed.contains(o.node) || o.node == e.node || !p.precedes(o.node, e.node) }
+            }
+            guard let pick = ready.min(by: { a, b in
+                (p.runs[a.run].old ? 0 : 1, a.run, a.event) < (p.runs[b.run].old ? 0 : 1, b.run, b.event)
+            }) else { break }
+            placed.insert(pick.node)
+            out.append((pick.run, pick.event))
+        }
+        return out
+    }
+
+    /// The violation in words, as the explicit search words it.
+    private static func violation(_ p: Pattern, _ query: Query, _ ctx: PatternContext, runs: [Execution.Run],
+                                  claim: (run: Int, event: Int)?, numberOf: (Int) -> Int, _ named: (Term) -> Term) -> String {
+        let model = ctx.model
+        if case .conditional(let c) = query.kind {
+            let signalling = Set(p.signals.compactMap { n -> Int? in
+                guard case .event(let r, _) = p.nodes[n] else { return nil }
+                return numberOf(r)
+            }).sorted().map { "run \($0)" }.joined(separator: ", ")
+            return "the intruder knows \(named(Query.ownNames(of: c).apply(c.secret))) although \(c.when.map(\.name).joined(separator: " and ")) hold (\(signalling))"
+        }
+        guard let claim else { return "" }
+        let run = runs[claim.run]
+        let me = "\(run.agent.name) (run \(run.number), role \(model.roles[run.role].name))"
+        guard case .claim(_, let goal) = run.events[claim.event].action else { return "" }
+        switch goal {
+        case .secret(let t):
+            return "the intruder knows \(t), which \(run.agent.name) (run \(run.number)) claims is secret"
+        case .aliveness(let a):
+            return "\(me) finished, but \(a) never ran"
+        case .weakAgreement(let a):
+            return "\(me) finished with \(a), who never ran the protocol with \(run.agent.name)"
+        case .agreement(let a, let ds, let injective, _):
+            let data = ds.map(\.description).joined(separator: ", ")
+            if injective, p.claims.count > 1, p.claims.indices.allSatisfy({ !query.partners(of: $0, in: p, ctx, .possibly).isEmpty }) {
+                return "\(me) finished with \(a) on (\(data)), but that partner run already served another run: a replay"
+            }
+            return "\(me) finished with \(a) on (\(data)), but no run of \(a) ran with \(run.agent.name) on these values"
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import Terms
+
+/// What the intruder holds before any message is sent (docs/modelling.md). Written once: the
+/// explicit-state search instantiates it over a scenario's agents, the goal-directed search unifies
+/// goals with its schemas, and replay hands it to the intruder as bytes.
+public enum IntruderKnowledge {
+    /// The intruder's own name: it plays every dishonest agent under this one name.
+    public static let intruder = Atom.agent("Eve")
+    /// The intruder's own nonce and key, values it can always send.
+    public static let nonce = Atom("nE", sort: .nonce, kind: .constant(isPublic: true))
+    public static let key = Atom("kE", sort: .key, kind: .constant(isPublic: true))
+
+    /// A variable of a schema: it stands for every agent.
+    public static func anyAgent(_ i: Int) -> Variable { Variable("X\(i)", sort: .agent, run: -1) }
+
+    public static func isSchemaVariable(_ v: Variable) -> Bool { v.run == -1 }
+
+    /// The initial knowledge as schemas: terms whose schema variables (`anyAgent`) stand for every
+    /// agent. The intruder's nonce and key, its private key, the long-term key it shares with every
+    /// agent, each role's `knows:` terms about the role itself as Eve holds them (its own certificate),
+    /// and what the setting hands it. A role name in the setting's terms stands for every agent
+    /// (trusted roles for their one agent).
+    public static func schemas(of model: ProtocolModel, setting: Setting) -> [Term] {
+        let eve = Term.atom(intruder)
+        var out: [Term] = [.atom(nonce), .atom(key), sk(eve), k(eve, .variable(anyAgent(0)))]
+        let trusted = Dictionary(uniqueKeysWithValues: model.trustedRoles.map { (model.roles[$0].me, Term.atom(model.trustedAgent($0))) })
+        for role in model.roles {
+            for t in role.knows where t.contains(role.me) && t.variables.allSatisfy({ $0 == role.me || trusted[$0] != nil }) {
+                let own = t.mapLeaves { leaf in
+                    guard case .variable(let v) = leaf else { return leaf }
+                    return v == role.me ? eve : trusted[v] ?? leaf
+                }
+                if !out.contains(own) { out.append(own) }
+            }
+        }
+        for t in setting.intruderKnows {
+            var names: [Variable: Term] = trusted
+            var next = 1
+            for v in t.variables.sorted() where names[v] == nil && model.roleNames.contains(v) {
+                names[v] = .variable(anyAgent(next))
+                next += 1
+            }
+            let schema = t.mapLeaves { leaf in
+                guard case .variable(let v) = leaf else { return leaf }
+                return names[v] ?? leaf
+            }
+            if !out.contains(schema) { out.append(schema) }
+        }
+        return out
+    }
+
+    /// The schemas instantiated over the agents that take part (the intruder included), each term once.
+    public static func instances(of model: ProtocolModel, setting: Setting, agents: [Atom]) -> [Term] {
+        let all = Array(Set(agents + [intruder])).sorted()
+        var out: [Term] = []
+        var seen = Set<Term>()
+        for schema in schemas(of: model, setting: setting) {
+            let vars = schema.variables.filter(isSchemaVariable).sorted()
+            var choices: [[Variable: Term]] = [[:]]
+            for v in vars { choices = choices.flatMap { c in all.map { a in c.merging([v: .atom(a)]) { x, _ in x } } } }
+            for c in choices {
+                let t = Substitution(c).apply(schema)
+                if t.variables.isEmpty, seen.insert(t).inserted { out.append(t) }
+            }
+        }
+        return out
+    }
+}

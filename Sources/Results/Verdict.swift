@@ -1,0 +1,72 @@
+import Model
+import Terms
+
+public enum Verdict: String, Codable, Hashable, Sendable {
+    /// A trace violates the property.
+    case attack
+    /// No attack exists, within the stated bound or for any number of runs (see `Scope`).
+    case verified
+    /// A pattern, state, memory or time limit, or an interrupt, ended the search first.
+    case inconclusive
+}
+
+/// How far a `verified` reaches.
+public enum Scope: String, Codable, Hashable, Sendable {
+    /// No attack for any number of runs: the search closed without the run bound cutting a branch.
+    case unbounded
+    /// No attack within the stated bound; never a proof beyond it.
+    case bounded
+}
+
+/// The bound a verdict holds under.
+public struct Bound: Codable, Hashable, Sendable {
+    public var maxRuns: Int
+    public var typeFlaws: Bool
+    public init(maxRuns: Int, typeFlaws: Bool) {
+        self.maxRuns = maxRuns
+        self.typeFlaws = typeFlaws
+    }
+}
+
+/// The outcome of checking one property.
+public struct PropertyResult: Codable, Hashable, Sendable {
+    public var model: String
+    public var property: String
+    public var kind: PropertyKind
+    public var role: String
+    public var setting: String
+    public var summary: String
+    public var verdict: Verdict
+    /// For `verified` only: whether the proof holds for any number of runs or within the bound.
+    public var scope: Scope?
+    public var bound: Bound
+    public var assumptions: [String]
+    /// States explored for this property's searches (shared searches count for each property they served).
+    public var states: Int
+    public var seconds: Double
+    /// What stopped the search, for `inconclusive`.
+    public var limit: String?
+    public var trace: Trace?
+    /// `confirmed` or `not-confirmed` when the attack was replayed on real cryptography.
+    public var replay: String?
+
+    public init(model: String, property: String, kind: PropertyKind, role: String, setting: String, summary: String,
+                verdict: Verdict, scope: Scope? = nil, bound: Bound, assumptions: [String], states: Int, seconds: Double,
+                limit: String? = nil, trace: Trace? = nil, replay: String? = nil) {
+        self.model = model
+        self.property = property
+        self.kind = kind
+        self.role = role
+        self.setting = setting
+        self.summary = summary
+        self.verdict = verdict
+        self.scope = scope
+        self.bound = bound
+        self.assumptions = assumptions
+        self.states = states
+        self.seconds = seconds
+        self.limit = limit
+        self.trace = trace
+        self.replay = replay
+    }
+}
