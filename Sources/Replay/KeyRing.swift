@@ -38,11 +38,14 @@ final class KeyRing {
         return p
     }
 
-    /// `k(A, B)`: 32 random bytes per ordered pair.
+    /// `k(A, B)`: 32 random bytes per pair of agents, the same both ways, as the searches read it
+    /// (`k(A,B) = k(B,A)`). A directional key (Scyther's, as the SPDL front end reads it) is derived
+    /// from this one and its first agent, so it differs both ways as it should.
     func sharedKey(_ a: String, _ b: String) -> Bytes {
-        if let k = shared[[a, b]] { return k }
+        let pair = [a, b].sorted()
+        if let k = shared[pair] { return k }
         let k = Symmetric.random(32)
-        shared[[a, b]] = k
+        shared[pair] = k
         return k
     }
 }

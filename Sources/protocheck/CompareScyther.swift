@@ -22,6 +22,7 @@ struct CompareScyther: ParsableCommand {
     @Option(help: "Seconds for the whole comparison: time quick protocols leave is shared among the rest (up to 4 budgets each).") var total: Double = 780
     @Option(help: "States per search before it stops.") var maxStates = 2_000_000
     @Option(help: "Only these files (repeatable), for a quick look.") var only: [String] = []
+    @Option(help: "goal: one goal-directed search per protocol at --max-runs; explicit: climb the bound one run at a time.") var engine: SearchEngine = .goal
 
     func run() throws {
         let root = URL(fileURLWithPath: corpus)
@@ -65,7 +66,7 @@ struct CompareScyther: ParsableCommand {
 
     private func log(_ s: String) { FileHandle.standardError.write(Data((s + "\n").utf8)) }
 
-    /// Checks `model` at 2, 3, ... runs within the budget.
+    /// Checks `model` at 2, 3, ... runs within the budget (the goal-directed engine: at `maxRuns` at once).
     private func climb(_ model: ProtocolModel, budget: Double) -> ModelComparison {
         var out = ModelComparison(model: model)
         if let error = model.validate().first {
@@ -76,10 +77,11 @@ struct CompareScyther: ParsableCommand {
         var open = Set(model.properties.map(\.name))
         let clock = ContinuousClock(), start = clock.now
         func elapsed() -> Double { let d = clock.now - start; return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
-        for n in min(2, maxRuns)...maxRuns where !open.isEmpty {
+        let bounds = engine == .goal ? Array(maxRuns...maxRuns) : Array(min(2, maxRuns)...maxRuns)
+        for n in bounds where !open.isEmpty {
             let left = budget - elapsed()
             guard left > 0.1 else { out.stop = (n, "the time budget"); break }
-            let options = CheckOptions(maxRuns: n, maxStates: maxStates, timeout: left, properties: open)
+            let options = CheckOptions(maxRuns: n, maxStates: maxStates, timeout: left, properties: open, engine: engine)
             let results: [PropertyResult]
             do { results = try Checker(options: options).check(model) } catch {
                 out.failure = "\(error)"
@@ -92,7 +94,7 @@ struct CompareScyther: ParsableCommand {
                 case .attack:
                     out.outcomes[r.property] = .attack(runs: r.trace?.runs.filter { !$0.old }.count ?? n)
                     open.remove(r.property)
-                case .verified: out.outcomes[r.property] = .verified(runs: n)
+                case .verified: out.outcomes[r.property] = r.scope == .unbounded ? .proved : .verified(runs: n)
                 case .inconclusive: limit = r.limit ?? "a limit"
                 }
             }
@@ -108,6 +110,8 @@ struct CompareScyther: ParsableCommand {
 /// What protocheck concluded about one property, or about one Scyther claim (the properties it became).
 enum Outcome: Equatable {
     case attack(runs: Int)
+    /// Verified for any number of runs.
+    case proved
     case verified(runs: Int)
     case inconclusive
     /// The claim yields no property (an `Empty` claim or a vacuous agreement).
@@ -118,7 +122,14 @@ enum Outcome: Equatable {
         if parts.isEmpty { return .noProperty }
         let attacks = parts.compactMap { if case .attack(let n) = $0 { return n } else { return nil } }
         if let n = attacks.min() { return .attack(runs: n) }
-        let verified = parts.compactMap { if case .verified(let n) = $0 { return n } else { return nil } }
+        if parts.allSatisfy({ $0 == .proved }) { return .proved }
+        let verified = parts.compactMap { p -> Int? in
+            switch p {
+            case .verified(let n): return n
+            case .proved: return Int.max
+            default: return nil
+            }
+        }
         if verified.count == parts.count, let n = verified.min() { return .verified(runs: n) }
         return .inconclusive
     }
@@ -126,6 +137,7 @@ enum Outcome: Equatable {
     var text: String {
         switch self {
         case .attack(let n): return "attack (\(n) run\(n == 1 ? "" : "s"))"
+        case .proved: return "verified (any number of runs)"
         case .verified(let n): return "verified (\(n) runs)"
         case .inconclusive: return "inconclusive"
         case .noProperty: return "no property"
@@ -171,7 +183,7 @@ enum Agreement: String {
     init(scyther: ScytherVerdict, ours: Outcome) {
         switch ours {
         case .attack: self = scyther.holds ? .differ : .agree
-        case .verified: self = scyther.holds ? .agree : .differ
+        case .verified, .proved: self = scyther.holds ? .agree : .differ
         case .inconclusive: self = .inconclusive
         case .noProperty: self = .noProperty
         }

@@ -34,8 +34,9 @@ struct GoalDirectedEngine {
                 let search = PatternSearch(ctx: ctx, query: query, arithmetic: arithmetic,
                                            limits: SearchLimits(maxStates: options.maxStates, deadline: deadline),
                                            maxRuns: options.maxRuns)
+                let began = clock.now
                 let outcome = search.run()
-                let elapsed = seconds(clock.now - start)
+                let elapsed = seconds(clock.now - began)
                 let result: PropertyResult
                 switch outcome.conclusion {
                 case .attack(let p):
@@ -51,7 +52,8 @@ struct GoalDirectedEngine {
                 if let progress, clock.now - lastReport.value > .seconds(1) {
                     lastReport.value = clock.now
                     progress(Progress(model: model.name, setting: property.setting.name, runs: options.maxRuns, scenario: finished,
-                                      scenarios: selected.count, states: outcome.patterns, seconds: elapsed, open: selected.count - finished))
+                                      scenarios: selected.count, states: outcome.patterns, seconds: seconds(clock.now - start),
+                                      open: selected.count - finished))
                 }
             }
         }

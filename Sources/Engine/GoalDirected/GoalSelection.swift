@@ -1,23 +1,63 @@
+import Foundation
 import Model
 import Terms
 
 /// Which open goal to refine next. Every choice is complete (each goal must be met in every attack),
-/// so the choice decides only how much is explored: the most constrained goal first, as in Scyther's
-/// default heuristic (`--heuristic=674`): keys held by no one but their owners (private and
-/// long-term keys), which most branches cannot meet; then the keys that open ciphertexts; then
-/// terms with the most fixed values among their names, which few outputs match.
+/// so the choice decides only how much is explored. The goal with the fewest ways to be met goes
+/// first ("fail first"): a goal the intruder cannot meet at all ends the pattern at once, one with a
+/// single way is no choice at all. The ways are counted cheaply (`Reach.mayUnify` against every
+/// reachable position, without unifying); ties go to the keys that only their owners hold (private
+/// and long-term keys, as Scyther's default heuristic `--heuristic=674` does), then to the goal
+/// with the most fixed values among its names.
 struct GoalSelection {
     let ctx: PatternContext
 
     func select(in p: Pattern) -> Int? {
-        var best: (index: Int, weight: (Int, Int, Double))?
+        var best: (index: Int, weight: (Int, Int, Int, Double))?
         for (i, g) in p.goals.enumerated() {
             let t = p.apply(g.term)
             if Pattern.isTrivial(t) { continue }
-            let w = (longTermKeyLevel(t), g.isKey ? 0 : 1, openRatio(t))
+            let w = (options(t, in: p), longTermKeyLevel(t), g.isKey ? 0 : 1, openRatio(t))
             if best == nil || w < best!.weight { best = (i, w) }
+            if w.0 == 0 { break }
         }
         return best?.index
+    }
+
+    /// An upper bound on the ways to meet `t` in `p`: 1 for a term learnt before (the only way),
+    /// otherwise the initial-knowledge schemas, composition and reachable positions of outputs,
+    /// of the runs in the pattern and of new runs, that might unify with it.
+    func options(_ t: Term, in p: Pattern) -> Int {
+        if case .app(.pair, _) = t { return 1 }
+        if p.learned.contains(where: { p.substitution.same($0.term, t) }) { return 1 }
+        let typeFlaws = ctx.unifier.typeFlaws
+        var n = 0
+        switch t {
+        case .app(let f, _) where f.isPublic: n += 1
+        case .offset: n += 1
+        default: break
+        }
+        for s in ctx.schemas where Reach.mayUnify(t, s, under: .identity, typeFlaws: typeFlaws) { n += 1 }
+        for run in p.runs {
+            for i in run.events.indices {
+                let output: Term?
+                switch run.events[i].action {
+                case .send(_, let m): output = m
+                case .reveal(let m) where run.old: output = m
+                default: output = nil
+                }
+                guard let m = output else { continue }
+                Reach.positions(in: m, under: p.substitution, keys: []) { sub, _ in
+                    if Reach.mayUnify(t, sub, under: p.substitution, typeFlaws: typeFlaws) { n += 1 }
+                }
+            }
+        }
+        for templates in ctx.outputTemplates {
+            for template in templates {
+                for sub in template.positions where Reach.mayUnify(t, sub, under: .identity, typeFlaws: typeFlaws) { n += 1 }
+            }
+        }
+        return n
     }
 
     /// 0 for a private or long-term key, 1 for a term that holds one under a single function, 2 otherwise.

@@ -2,8 +2,8 @@ import Model
 import Terms
 
 /// What one goal-directed search holds fixed: the model, the setting, the intruder's initial
-/// knowledge as schemas, and how terms are unified.
-struct PatternContext: Sendable {
+/// knowledge as schemas, and how terms are unified. A class: every pattern and refinement refers to it.
+final class PatternContext: Sendable {
     let model: ProtocolModel
     let setting: Setting
     let unifier: Unifier
@@ -13,6 +13,9 @@ struct PatternContext: Sendable {
     /// For each role: the index of each event's first output (send, or reveal of an old run) that
     /// mentions each of the role's fresh names, by name.
     let firstOutput: [[Variable: (current: Int?, old: Int?)]]
+    /// For each role, the positions of its outputs the intruder can reach, as a run of the role names
+    /// them before it exists: a goal is matched against these before a new run is made for it.
+    let outputTemplates: [[OutputTemplate]]
 
     init(model: ProtocolModel, setting: Setting, typeFlaws: Bool) {
         self.model = model
@@ -37,7 +40,38 @@ struct PatternContext: Sendable {
             }
             return out
         }
+        self.outputTemplates = model.roles.indices.map { r in
+            let role = model.roles[r]
+            var agents: [Variable: Term] = [:]
+            for (i, other) in model.roles.enumerated() {
+                agents[other.me] = model.trusted.contains(other.name) ? .atom(model.trustedAgent(i)) : .variable(Variable(other.name, sort: .agent, run: OutputTemplate.run))
+            }
+            let naming = RunNaming(role: role, number: OutputTemplate.run, agents: agents)
+            return role.events.indices.compactMap { i -> OutputTemplate? in
+                let old: Bool
+                switch role.events[i].action {
+                case .send: old = false
+                case .reveal: old = true
+                default: return nil
+                }
+                var positions: [Term] = []
+                Reach.positions(in: naming(role.events[i].action.outputTerm!), keys: []) { sub, _ in positions.append(sub) }
+                return OutputTemplate(event: i, onlyOld: old, positions: positions)
+            }
+        }
     }
+}
+
+/// An output of a role as a run not yet made names it: its fresh values belong to no run in any
+/// pattern, its other names are variables.
+struct OutputTemplate: Sendable {
+    /// The run number template terms are named with.
+    static let run = Int.max
+    let event: Int
+    /// A reveal: an output of old runs only.
+    let onlyOld: Bool
+    /// The subterms the intruder can reach.
+    let positions: [Term]
 }
 
 /// A run in a pattern: a role, the agents behind its role names (variables where the search has not

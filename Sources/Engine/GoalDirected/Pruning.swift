@@ -1,15 +1,18 @@
+import Foundation
 import Model
 import Terms
 
 /// The checks that rule a pattern out, each sound for executions of any length: a pattern they
 /// reject stands for no execution, or only for executions another pattern of the search stands for.
+let noFresh = ProcessInfo.processInfo.environment["NOFRESH"] != nil
+let noFirst = ProcessInfo.processInfo.environment["NOFIRST"] != nil
 struct Pruning {
     let ctx: PatternContext
     let arithmetic: ArithmeticChecker
 
     /// Whether `p` can still stand for an attack. Orders that freshness implies are added to it.
     func admits(_ p: inout Pattern) -> Bool {
-        agentsAdmissible(p) && conditionsSatisfiable(p) && originsUnique(p) && originsFirst(p) && freshOrder(&p)
+        agentsAdmissible(p) && conditionsSatisfiable(p) && originsUnique(p) && (noFirst || originsFirst(p)) && (noFresh || freshOrder(&p))
     }
 
     /// Runs are played by honest agents, claims are made by all-honest runs, and no untrusted role
@@ -51,14 +54,8 @@ struct Pruning {
     /// A term is learnt once: two entries for the same term must have learnt it the same way.
     private func originsUnique(_ p: Pattern) -> Bool {
         guard p.learned.count > 1 else { return true }
-        var seen: [Term: Learned.Source] = [:]
-        for l in p.learned {
-            let t = p.apply(l.term)
-            if let s = seen[t] {
-                if s != l.source { return false }
-            } else {
-                seen[t] = l.source
-            }
+        for (i, l) in p.learned.enumerated() {
+            for m in p.learned[(i + 1)...] where m.source != l.source && p.substitution.same(l.term, m.term) { return false }
         }
         return true
     }
@@ -73,23 +70,15 @@ struct Pruning {
             case .composed: anchor = l.node
             case .extracted(let output): anchor = output
             }
-            let t = p.apply(l.term)
             for run in p.runs {
                 for node in run.nodes {
                     // Events of a run are ordered: once one does not come before, none after it does.
                     guard p.precedes(node, anchor) else { break }
-                    if let m = p.message(at: node), Self.carries(p.apply(m.term), t) { return false }
+                    if let m = p.message(at: node), p.substitution.isComponent(l.term, of: m.term) { return false }
                 }
             }
         }
         return true
-    }
-
-    /// Whether `t` is `m` or a component of the tuple `m`.
-    static func carries(_ m: Term, _ t: Term) -> Bool {
-        if m == t { return true }
-        if case .app(.pair, let xs) = m { return carries(xs[0], t) || carries(xs[1], t) }
-        return false
     }
 
     /// A value fresh in one run reaches another run only after the first run's first output that
@@ -99,12 +88,12 @@ struct Pruning {
             let outputs = ctx.firstOutput[run2.role]
             for (name, first) in outputs {
                 guard let k = run2.old ? first.old : first.current, k < run2.length else { continue }
-                let value = Term.atom(Atom(name.name, sort: name.sort, kind: .fresh(run: run2.number)))
+                let value = Atom(name.name, sort: name.sort, kind: .fresh(run: run2.number))
                 let source = run2.nodes[k]
                 for (r1, run1) in p.runs.enumerated() where r1 != r2 {
                     for (j, node) in run1.nodes.enumerated() {
                         let e = run1.events[j].action
-                        guard e.terms.contains(where: { p.apply($0).contains(atom: value) }) else { continue }
+                        guard e.terms.contains(where: { p.substitution.mentions(value, in: $0) }) else { continue }
                         if case .receive = e, !p.edge(source, node) { return false }
                         break
                     }
@@ -112,16 +101,5 @@ struct Pruning {
             }
         }
         return true
-    }
-}
-
-extension Term {
-    func contains(atom a: Term) -> Bool {
-        switch self {
-        case .atom: return self == a
-        case .variable, .number: return false
-        case .offset(let b, _): return b.contains(atom: a)
-        case .app(_, let xs): return xs.contains { $0.contains(atom: a) }
-        }
     }
 }

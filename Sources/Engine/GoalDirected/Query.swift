@@ -136,12 +136,9 @@ struct Query: Sendable {
         }
     }
 
-    /// The property's own names (the same name, the same value in every signal), as variables of
-    /// their own in the pattern.
-    static func ownNames(of c: ConditionalSecrecy) -> Substitution {
-        let names = Set(c.when.flatMap { $0.data.flatMap(\.variables) } + Array(c.secret.variables))
-        return Substitution(Dictionary(uniqueKeysWithValues: names.map { ($0, Term.variable(Variable($0.name, sort: $0.sort, run: -3))) }))
-    }
+    /// The property's own names (the same name, the same value in every signal). They stay as the
+    /// property writes them: no run's names are role-level, so they clash with nothing.
+    static func ownNames(of c: ConditionalSecrecy) -> Substitution { .identity }
 
     // MARK: - Judging patterns
 

@@ -97,7 +97,12 @@ enum Realisation {
             }!
             return (position[last.run]!, last.event)
         }()
-        let execution = Execution(runs: runs, path: order.map { (position[$0.run]!, $0.event) }, substitution: .identity,
+        // The substitution too, for what no event shows: a conditional property's own names.
+        var named: [Variable: Term] = [:]
+        for (v, t) in p.substitution.bindings {
+            named[v.run > 0 ? Variable(v.name, sort: v.sort, run: number[v.run] ?? v.run) : v] = renumbered(t)
+        }
+        let execution = Execution(runs: runs, path: order.map { (position[$0.run]!, $0.event) }, substitution: Substitution(named),
                                   conditions: p.conditions.map { $0.map(renumbered) },
                                   initialKnowledge: IntruderKnowledge.instances(of: model, setting: ctx.setting, agents: agents),
                                   claim: claim, violation: violation(p, query, ctx, runs: runs, claim: claim,

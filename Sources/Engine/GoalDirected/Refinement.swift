@@ -43,19 +43,13 @@ struct Refinement {
                 out.patterns += extract(t, at: node, from: r, event: i, base)
             }
         }
-        for role in ctx.model.roles.indices {
-            for old in ctx.setting.oldSessions && ctx.model.roles[role].reveals && !ctx.model.trustedRoles.contains(role) ? [false, true] : [false] {
-                let outputs = ctx.model.roles[role].events.indices.filter { i in
-                    switch ctx.model.roles[role].events[i].action {
-                    case .send: return true
-                    case .reveal: return old
-                    default: return false
-                    }
-                }
-                for i in outputs {
+        for (role, templates) in ctx.outputTemplates.enumerated() {
+            let revealing = ctx.setting.oldSessions && ctx.model.roles[role].reveals && !ctx.model.trustedRoles.contains(role)
+            for template in templates where template.positions.contains(where: { Reach.mayUnify(t, $0, under: .identity, typeFlaws: ctx.unifier.typeFlaws) }) {
+                for old in revealing ? (template.onlyOld ? [true] : [false, true]) : (template.onlyOld ? [] : [false]) {
                     var q = base
                     let r = q.addRun(role: role, old: old, ctx)
-                    let found = extract(t, at: node, from: r, event: i, q)
+                    let found = extract(t, at: node, from: r, event: template.event, q)
                     if found.isEmpty { continue }
                     if base.runs.count >= maxRuns { out.cutByBound = true; continue }
                     out.patterns += found
@@ -95,9 +89,10 @@ struct Refinement {
     /// ciphertext around the position opened with a key that becomes a goal.
     private func extract(_ t: Term, at node: Int, from r: Int, event i: Int, _ p: Pattern) -> [Pattern] {
         guard let raw = p.runs[r].events[i].action.outputTerm else { return [] }
-        let message = p.apply(raw)
         var out: [Pattern] = []
-        positions(in: message, keys: []) { sub, keys in
+        let typeFlaws = ctx.unifier.typeFlaws
+        Reach.positions(in: raw, under: p.substitution, keys: []) { sub, keys in
+            guard Reach.mayUnify(t, sub, under: p.substitution, typeFlaws: typeFlaws) else { return }
             let opaque: Bool
             if case .variable(let v) = sub {
                 // The variable takes the goal's term whole; a value holding it deeper is not followed.
@@ -118,26 +113,6 @@ struct Refinement {
             }
         }
         return out
-    }
-
-    /// Every position of `m` the intruder can reach (through pairs, ciphertexts it can open, and
-    /// signatures), with the keys that open the ciphertexts on the way. Keys themselves are not
-    /// reachable, nor anything under a hash or another one-way function.
-    private func positions(in m: Term, keys: [Term], _ visit: (Term, [Term]) -> Void) {
-        visit(m, keys)
-        switch m {
-        case .app(.pair, let xs):
-            positions(in: xs[0], keys: keys, visit)
-            positions(in: xs[1], keys: keys, visit)
-        case .app(.senc, let xs):
-            positions(in: xs[0], keys: keys + [xs[1]], visit)
-        case .app(.aenc, let xs):
-            if case .app(.pk, let a) = xs[1] { positions(in: xs[0], keys: keys + [.app(.sk, a)], visit) }
-        case .app(.sign, let xs):
-            positions(in: xs[0], keys: keys, visit)
-        default:
-            break
-        }
     }
 
     /// The sets of parts from which the intruder builds `t` itself.
