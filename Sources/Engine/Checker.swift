@@ -29,7 +29,7 @@ public struct CheckOptions: Sendable {
 
     public init(maxRuns: Int = 3, typeFlaws: Bool = false, maxStates: Int = 2_000_000, timeout: Double? = nil,
                 properties: Set<String>? = nil, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
-                engine: SearchEngine = .explicit) {
+                engine: SearchEngine = .goal) {
         self.workers = max(1, workers)
         self.engine = engine
         self.maxRuns = maxRuns

@@ -41,6 +41,8 @@ struct TraceBuilder {
     func build(_ f: Execution) -> Trace {
         let s0 = f.substitution
         let execution = f
+        // An injective agreement fails for two claims at once: both are shown.
+        let claimName = String(property.name.split(separator: "@").first ?? "")
         let slot = f.claim
         // Free variables left by the lazy intruder: values the intruder chooses.
         var free = Set<Variable>()
@@ -129,7 +131,8 @@ struct TraceBuilder {
                 steps.append(Trace.Step(actor: who, run: run.number, action: .event, term: .tuple([peer] + ds), note: Event.Action.runningName(tag)))
             case .signal(let name, let ds):
                 steps.append(Trace.Step(actor: who, run: run.number, action: .event, term: .tuple(ds), note: name))
-            case .claim(let name, let goal) where slot.map({ $0.run == j && $0.event == event }) ?? false && goal.kind != .secrecy:
+            case .claim(let name, let goal) where goal.kind != .secrecy && (slot.map({ $0.run == j && $0.event == event }) ?? false
+                                                                            || (property.kind == .injectiveAgreement && name == claimName)):
                 let shown = goal.terms.count == 1 ? goal.terms[0] : .tuple(goal.terms)
                 steps.append(Trace.Step(actor: who, run: run.number, action: .claim, term: shown, note: name))
             default:

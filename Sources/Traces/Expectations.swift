@@ -1,15 +1,60 @@
 import Results
 import Yams
 
+/// A verdict as an expectations file writes it: `attack`, `inconclusive`, `verified` (however far
+/// it reaches), `verified within N runs` or `verified for any number of runs`.
+public struct ExpectedVerdict: Hashable, Sendable, CustomStringConvertible {
+    public var verdict: Verdict
+    /// For `verified`: `.unbounded` asks for a proof for any number of runs; nil or `.bounded` for
+    /// any verified result.
+    public var scope: Scope?
+    /// The bound a `verified within N runs` was written with (for reading only).
+    public var runs: Int?
+
+    public init(_ verdict: Verdict, scope: Scope? = nil, runs: Int? = nil) {
+        self.verdict = verdict
+        self.scope = scope
+        self.runs = runs
+    }
+
+    init(_ r: PropertyResult) {
+        self.init(r.verdict, scope: r.verdict == .verified ? (r.scope ?? .bounded) : nil, runs: r.verdict == .verified ? r.bound.maxRuns : nil)
+    }
+
+    init?(word: String) {
+        switch word {
+        case "attack": self.init(.attack)
+        case "inconclusive": self.init(.inconclusive)
+        case "verified": self.init(.verified)
+        case "verified for any number of runs": self.init(.verified, scope: .unbounded)
+        default:
+            let parts = word.split(separator: " ")
+            guard parts.count == 4, parts[0] == "verified", parts[1] == "within", parts[3] == "runs", let n = Int(parts[2]) else { return nil }
+            self.init(.verified, scope: .bounded, runs: n)
+        }
+    }
+
+    /// Whether `got` meets this expectation: a proof is expected to stay a proof.
+    func isMet(by got: ExpectedVerdict) -> Bool {
+        guard got.verdict == verdict else { return false }
+        return scope != .unbounded || got.scope == .unbounded
+    }
+
+    public var description: String {
+        guard verdict == .verified, let scope else { return verdict.rawValue }
+        return scope == .unbounded ? "verified for any number of runs" : runs.map { "verified within \($0) runs" } ?? "verified"
+    }
+}
+
 /// One property whose verdict is not the one expected.
 public struct ExpectationDiff: Hashable, Sendable, CustomStringConvertible {
     public var model: String
     public var property: String
-    public var expected: Verdict
+    public var expected: ExpectedVerdict
     /// nil when the results hold no verdict for the property.
-    public var got: Verdict?
+    public var got: ExpectedVerdict?
 
-    public init(model: String, property: String, expected: Verdict, got: Verdict?) {
+    public init(model: String, property: String, expected: ExpectedVerdict, got: ExpectedVerdict?) {
         self.model = model
         self.property = property
         self.expected = expected
@@ -18,7 +63,7 @@ public struct ExpectationDiff: Hashable, Sendable, CustomStringConvertible {
 
     /// `attested-k secret-K: expected verified, got attack`
     public var description: String {
-        "\(model) \(property): expected \(expected.rawValue), got \(got?.rawValue ?? "no result")"
+        "\(model) \(property): expected \(expected), got \(got?.description ?? "no result")"
     }
 }
 
@@ -26,15 +71,19 @@ public struct ExpectationDiff: Hashable, Sendable, CustomStringConvertible {
 ///
 ///     attested-k:
 ///       secret-K: attack
-///       secret-K@server: verified
+///       secret-K@server: verified for any number of runs
+///       i-agree-SE-K: verified within 5 runs
+///
+/// `verified for any number of runs` fails the gate when the search no longer proves it for any
+/// number of runs; `verified` and `verified within N runs` accept either.
 ///
 /// Only models that appear in the results are compared, so one file can serve a run over some models.
 public struct Expectations: Hashable, Sendable {
     public struct Entry: Hashable, Sendable {
         public var model: String
         public var property: String
-        public var verdict: Verdict
-        public init(model: String, property: String, verdict: Verdict) {
+        public var verdict: ExpectedVerdict
+        public init(model: String, property: String, verdict: ExpectedVerdict) {
             self.model = model
             self.property = property
             self.verdict = verdict
@@ -79,8 +128,8 @@ public struct Expectations: Hashable, Sendable {
                 guard let property = propertyKey.string else {
                     throw ParseError.invalid(at(propertyKey) + "a property name of '\(model)' must be a string")
                 }
-                guard let word = value.string, let verdict = Verdict(rawValue: word) else {
-                    throw ParseError.invalid(at(value) + "'\(model) \(property)': the verdict must be attack, verified or inconclusive")
+                guard let word = value.string, let verdict = ExpectedVerdict(word: word) else {
+                    throw ParseError.invalid(at(value) + "'\(model) \(property)': the verdict must be attack, inconclusive, verified, 'verified within N runs' or 'verified for any number of runs'")
                 }
                 guard seen.insert(model + "\u{0}" + property).inserted else {
                     throw ParseError.invalid(at(propertyKey) + "'\(model) \(property)' is listed twice")
@@ -95,11 +144,11 @@ public struct Expectations: Hashable, Sendable {
     /// Empty means every result is as expected.
     public func compare(_ results: [PropertyResult]) -> [ExpectationDiff] {
         let checked = Set(results.map(\.model))
-        var got: [String: Verdict] = [:]
-        for r in results { got[key(r.model, r.property)] = r.verdict }
+        var got: [String: ExpectedVerdict] = [:]
+        for r in results { got[key(r.model, r.property)] = ExpectedVerdict(r) }
         return entries.filter { checked.contains($0.model) }.compactMap { e in
             let actual = got[key(e.model, e.property)]
-            return actual == e.verdict ? nil : ExpectationDiff(model: e.model, property: e.property, expected: e.verdict, got: actual)
+            return actual.map(e.verdict.isMet) == true ? nil : ExpectationDiff(model: e.model, property: e.property, expected: e.verdict, got: actual)
         }
     }
 
@@ -114,13 +163,13 @@ public struct Expectations: Hashable, Sendable {
 
     /// The expectations file that these results would satisfy, sorted by model and property.
     public static func render(_ results: [PropertyResult]) -> String {
-        Expectations(entries: results.map { Entry(model: $0.model, property: $0.property, verdict: $0.verdict) }).yaml
+        Expectations(entries: results.map { Entry(model: $0.model, property: $0.property, verdict: ExpectedVerdict($0)) }).yaml
     }
 
     /// The YAML form, one mapping per model in sorted order.
     public var yaml: String {
         var byModel: [String: [String: String]] = [:]
-        for e in entries { byModel[e.model, default: [:]][e.property] = e.verdict.rawValue }
+        for e in entries { byModel[e.model, default: [:]][e.property] = e.verdict.description }
         // Yams quotes whatever a plain scalar could misread (`yes`, `@x`, `1.0`).
         let body = (try? Yams.dump(object: byModel, indent: 2, width: -1, allowUnicode: true, sortKeys: true)) ?? ""
         return "# Expected verdicts per model and property (protocheck check --expect).\n" + (byModel.isEmpty ? "{}\n" : body)

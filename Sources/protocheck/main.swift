@@ -42,7 +42,7 @@ struct SearchOptions: ParsableArguments {
     @Option(help: "Stop a model's search after this many seconds (verdict: inconclusive). Verdicts then depend on the machine's speed.") var timeout: Double?
     @Option(help: "Stop a scenario's search after this many states (verdict: inconclusive; default \(ReportSettings.committed.maxStates)).") var maxStates: Int?
     @Option(help: "Searches run at once, one Z3 context each (default: the number of cores). Verdicts do not depend on it.") var jobs: Int?
-    @Option(help: "goal (backward from each property's negation; can prove a property for any number of runs) or explicit (forward over every scenario, the cross-check).") var engine: SearchEngine = .explicit
+    @Option(help: "goal (backward from each property's negation; can prove a property for any number of runs) or explicit (forward over every scenario, the cross-check).") var engine: SearchEngine = .goal
 
     /// The checker's options for a model: the committed bound where no option overrides it.
     func options(for model: String) -> CheckOptions {
