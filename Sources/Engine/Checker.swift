@@ -41,15 +41,24 @@ public struct CheckOptions: Sendable {
 }
 
 /// Where a long search has got, for a progress line.
-public struct Progress: Sendable {
+public struct Progress: Sendable, CustomStringConvertible {
     public var model: String
     public var setting: String
     public var runs: Int
-    public var scenario: Int
-    public var scenarios: Int
+    /// Searches done of `searches`: scenarios (explicit engine) or properties (goal-directed engine).
+    public var done: Int
+    public var searches: Int
+    public var unit: String
+    /// States or patterns explored by the search that just finished.
     public var states: Int
     public var seconds: Double
     public var open: Int
+
+    /// `nsl [standard]: 5 runs, 3/12 properties searched, 206 patterns, 1.2 s, 9 properties open`
+    public var description: String {
+        "\(model) [\(setting)]: \(runs) runs, \(done)/\(searches) \(unit) searched, \(states) \(unit == "properties" ? "patterns" : "states"), "
+            + String(format: "%.1f", seconds) + " s, \(open) properties open"
+    }
 }
 
 /// Errors that stop a check before any search: a bad model or a bad request.

@@ -17,6 +17,10 @@ public struct ExpectedVerdict: Hashable, Sendable, CustomStringConvertible {
         self.runs = runs
     }
 
+    public static let attack = ExpectedVerdict(.attack)
+    public static let verified = ExpectedVerdict(.verified)
+    public static let inconclusive = ExpectedVerdict(.inconclusive)
+
     init(_ r: PropertyResult) {
         self.init(r.verdict, scope: r.verdict == .verified ? (r.scope ?? .bounded) : nil, runs: r.verdict == .verified ? r.bound.maxRuns : nil)
     }

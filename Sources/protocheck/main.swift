@@ -56,7 +56,7 @@ struct SearchOptions: ParsableArguments {
 
 /// Progress of searches longer than a second, on stderr.
 let printProgress: @Sendable (Engine.Progress) -> Void = { p in
-    let line = "\(p.model) [\(p.setting)]: \(p.runs) runs, scenario \(p.scenario)/\(p.scenarios), \(p.states) states, \(String(format: "%.1f", p.seconds)) s, \(p.open) properties open\n"
+    let line = p.description + "\n"
     FileHandle.standardError.write(Data(line.utf8))
 }
 

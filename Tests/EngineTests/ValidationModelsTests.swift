@@ -75,8 +75,9 @@ private func check(_ model: ProtocolModel, runs: Int, typeFlaws: Bool = false, o
     #expect(withId["B-ni-agree"]?.verdict == .verified)
 }
 
-@Test func stateLimitIsInconclusiveNotVerified() throws {
-    let r = try Checker(options: CheckOptions(maxRuns: 3, maxStates: 50)).check(nsl)
+@Test(arguments: SearchEngine.allCases)
+func stateLimitIsInconclusiveNotVerified(_ engine: SearchEngine) throws {
+    let r = try Checker(options: CheckOptions(maxRuns: 3, maxStates: 5, engine: engine)).check(nsl)
     #expect(r.allSatisfy { $0.verdict == .inconclusive })
-    #expect(r.first?.limit?.contains("state limit") == true)
+    #expect(r.allSatisfy { $0.limit?.contains("limit of 5") == true }, "\(r.map { $0.limit ?? "-" })")
 }

@@ -154,8 +154,17 @@ func gemplusTheorem3(name: String) throws {
     #expect(!fromCards.isEmpty && !atMachines.isEmpty)
     let signed = fromCards.reduce(into: Set<Term>()) { $0.formUnion(cardSignatures($1.term)) }
     #expect(atMachines.contains { !cardSignatures($0.term).isDisjoint(with: signed) })
-    #expect(atMachines.contains { r in !fromCards.contains { $0.term == r.term } } || atMachines.count > fromCards.count,
-            "some step 5 a machine accepts is not the one a card sent to it once")
+    // The machine that claims accepted a step 5 that no card sent to it once: one the intruder built
+    // (a cloned card), a second copy (a balance replayed), or one a card sent to another machine
+    // (a payment relayed from the intruder's own machine identity).
+    let claimant = try #require(clone.steps.last { $0.action == .claim }?.run)
+    let accepted = clone.receives("SM", "5").filter { $0.run == claimant }
+    #expect(accepted.contains { r in
+        let senders = fromCards.filter { $0.term == r.term }
+        return senders.isEmpty || accepted.count > senders.count || senders.contains { s in
+            clone.runs.first { $0.number == s.run }?.bindings["SM"] != clone.runs.first { $0.number == claimant }?.agent
+        }
+    }, "the accepted step 5 is no card's step 5 to this machine")
     #expect(try attack(results, "secret-Kses-SM@km-known").derivations.contains { isFresh($0.term, named: "Kses") })
 }
 

@@ -43,7 +43,7 @@ struct ExplicitEngine {
                                          open: open0, deadline: deadline) { done, states in
                     guard let progress, clock.now - lastReport.value > .seconds(1) else { return }
                     lastReport.value = clock.now
-                    progress(Progress(model: model.name, setting: setting.name, runs: size, scenario: done, scenarios: list.count,
+                    progress(Progress(model: model.name, setting: setting.name, runs: size, done: done, searches: list.count, unit: "scenarios",
                                       states: before + states, seconds: seconds(clock.now - start), open: open0.count))
                 }
                 // Merged in scenario order, so that the result does not depend on which worker finished first.

@@ -51,9 +51,9 @@ struct GoalDirectedEngine {
                 let finished = done.withLock { n -> Int in n += 1; return n }
                 if let progress, clock.now - lastReport.value > .seconds(1) {
                     lastReport.value = clock.now
-                    progress(Progress(model: model.name, setting: property.setting.name, runs: options.maxRuns, scenario: finished,
-                                      scenarios: selected.count, states: outcome.patterns, seconds: seconds(clock.now - start),
-                                      open: selected.count - finished))
+                    progress(Progress(model: model.name, setting: property.setting.name, runs: options.maxRuns, done: finished,
+                                      searches: selected.count, unit: "properties", states: outcome.patterns,
+                                      seconds: seconds(clock.now - start), open: selected.count - finished))
                 }
             }
         }

@@ -156,8 +156,22 @@ struct Pattern: Sendable {
     /// runs is claimed (Scyther's "Athena" case).
     var opaque = false
 
-    /// Honest sends and receives included: attacks of fewer come first.
+    /// Events included: attacks of fewer come first.
     var size: Int { runs.reduce(0) { $0 + $1.length } }
+
+    /// Runs set up with one agent in two of their roles (Alice talking to Alice): among attacks of
+    /// as many runs, those where agents talk to others read more naturally and come first, as in the
+    /// explicit search. Refinement only makes agents equal, never apart, so this only grows along a
+    /// branch and is a bound like the size.
+    var selfTalk: Int {
+        runs.filter { run in
+            let agents = run.agents.map(apply)
+            return Set(agents).count < agents.count
+        }.count
+    }
+
+    /// What the search minimises, once the runs are fewest: self-talk, then size.
+    var cost: (Int, Int) { (selfTalk, size) }
 
     func apply(_ t: Term) -> Term { substitution.apply(t) }
 

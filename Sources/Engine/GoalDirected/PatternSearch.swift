@@ -101,7 +101,7 @@ struct PatternSearch {
         var best: Pattern?
         var cut = false, opaque = false
         while let p = stack.popLast() {
-            if let best, p.size >= best.size { continue }
+            if let best, p.cost >= best.cost { continue }
             explored += 1
             if explored > limits.maxStates { return .limit("pattern limit of \(limits.maxStates) patterns") }
             if explored % 256 == 0 {

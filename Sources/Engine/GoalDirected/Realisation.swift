@@ -33,12 +33,17 @@ enum Realisation {
     static func trace(_ p0: Pattern, _ query: Query, _ ctx: PatternContext, solver: Z3Solver) -> Trace {
         var p = p0
         let model = ctx.model
-        // Honest agents: one name each, in the order the runs name them, the claimant's first.
+        // The events in an order the pattern allows; runs numbered as they first act.
+        let order = linearised(p)
+        var firstActs: [Int] = []
+        for (r, _) in order where !firstActs.contains(r) { firstActs.append(r) }
+        firstActs += p.runs.indices.filter { !firstActs.contains($0) }
+        // Honest agents: one name each, in the order the runs first act and name them.
         var names: [Variable: Term] = [:]
         let honest = Set(p.honest.compactMap { p.apply(.variable($0)).asVariable })
         var next = 0
         let taken = Set(p.runs.flatMap { $0.agents.compactMap { if case .atom(let a) = p.apply($0) { return a.name } else { return nil } } })
-        for run in p.runs {
+        for run in firstActs.map({ p.runs[$0] }) {
             for a in [run.agents[run.role]] + run.agents {
                 guard let v = p.apply(a).asVariable, honest.contains(v), names[v] == nil else { continue }
                 var name: String
@@ -59,8 +64,6 @@ enum Realisation {
         for (v, t) in names.sorted(by: { $0.key < $1.key }) { s = s.binding(v, to: t) }
         p.substitution = s
 
-        // The events in an order the pattern allows; runs numbered as they first act.
-        let order = linearised(p)
         var number: [Int: Int] = [:]
         for (r, _) in order where number[p.runs[r].number] == nil { number[p.runs[r].number] = number.count + 1 }
         for run in p.runs where number[run.number] == nil { number[run.number] = number.count + 1 }
