@@ -38,6 +38,45 @@ extension Substitution {
         }
     }
 
+    /// A hash of `σ(t)`, equal for terms that `same` finds equal (the arguments of the normal forms
+    /// that substitution may reorder are combined in any order).
+    public func hash(_ t: Term) -> Int {
+        switch resolved(t) {
+        case .atom(let a): return a.hashValue
+        case .variable(let v): return v.hashValue &* 31
+        case .number(let n): return n &* 1_000_003
+        case .offset(let b, let n): return hash(b) &* 17 &+ n
+        case .app(let f, let xs):
+            var h = f.hashValue
+            if f == .shk || f == .exp {
+                for x in xs.dropFirst(f == .exp ? 1 : 0) { h = h &+ hash(x) &* 0x9E37_79B9 }
+                if f == .exp { h = h ^ hash(xs[0]) }
+            } else {
+                for x in xs { h = (h &* 31) ^ hash(x) }
+            }
+            return h
+        }
+    }
+
+    /// Calls `body` with `σ(c)` for `m` and each component of the tuple `σ(m)` (unresolved below the top).
+    public func forEachComponent(of m: Term, _ body: (Term) -> Void) {
+        body(m)
+        if case .app(.pair, let xs) = resolved(m) {
+            forEachComponent(of: xs[0], body)
+            forEachComponent(of: xs[1], body)
+        }
+    }
+
+    /// Every fresh atom in `σ(t)`, each with the first index it was found at.
+    public func collectFresh(in t: Term, at index: Int, into found: inout [Atom: Int]) {
+        switch resolved(t) {
+        case .atom(let a): if a.isFresh, found[a] == nil { found[a] = index }
+        case .variable, .number: return
+        case .offset(let b, _): collectFresh(in: b, at: index, into: &found)
+        case .app(_, let xs): for x in xs { collectFresh(in: x, at: index, into: &found) }
+        }
+    }
+
     /// Whether `σ(t)` is `σ(m)` or a component of the tuple `σ(m)`.
     public func isComponent(_ t: Term, of m: Term) -> Bool {
         if same(m, t) { return true }

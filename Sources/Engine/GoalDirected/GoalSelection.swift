@@ -38,17 +38,13 @@ struct GoalSelection {
         default: break
         }
         for s in ctx.schemas where Reach.mayUnify(t, s, under: .identity, typeFlaws: typeFlaws) { n += 1 }
+        let s = p.substitution
         for run in p.runs {
-            for i in run.events.indices {
-                let output: Term?
-                switch run.events[i].action {
-                case .send(_, let m): output = m
-                case .reveal(let m) where run.old: output = m
-                default: output = nil
-                }
-                guard let m = output else { continue }
-                Reach.positions(in: m, under: p.substitution, keys: []) { sub, _ in
-                    if Reach.mayUnify(t, sub, under: p.substitution, typeFlaws: typeFlaws) { n += 1 }
+            for e in run.events {
+                switch e.action {
+                case .send(_, let m): n += Reach.count(t, in: m, under: s, typeFlaws: typeFlaws)
+                case .reveal(let m) where run.old: n += Reach.count(t, in: m, under: s, typeFlaws: typeFlaws)
+                default: break
                 }
             }
         }

@@ -16,6 +16,10 @@ final class PatternContext: Sendable {
     /// For each role, the positions of its outputs the intruder can reach, as a run of the role names
     /// them before it exists: a goal is matched against these before a new run is made for it.
     let outputTemplates: [[OutputTemplate]]
+    /// Run `n` of each role, as `RunNaming` names it, for the first `cachedRuns` run numbers: a run's
+    /// names depend on its role and number only, and new runs are made all the time.
+    private let instances: [[(agents: [Term], events: [Event])]]
+    static let cachedRuns = 12
 
     init(model: ProtocolModel, setting: Setting, typeFlaws: Bool) {
         self.model = model
@@ -40,6 +44,9 @@ final class PatternContext: Sendable {
             }
             return out
         }
+        self.instances = model.roles.indices.map { role in
+            (1...Self.cachedRuns).map { Self.instantiate(model, role: role, number: $0) }
+        }
         self.outputTemplates = model.roles.indices.map { r in
             let role = model.roles[r]
             var agents: [Variable: Term] = [:]
@@ -59,6 +66,26 @@ final class PatternContext: Sendable {
                 return OutputTemplate(event: i, onlyOld: old, positions: positions)
             }
         }
+    }
+}
+
+extension PatternContext {
+    /// The agents behind run `number`'s role names (trusted roles' agents, fresh variables for the
+    /// others) and its script as `RunNaming` names it.
+    func instance(role: Int, number: Int) -> (agents: [Term], events: [Event]) {
+        number <= Self.cachedRuns ? instances[role][number - 1] : Self.instantiate(model, role: role, number: number)
+    }
+
+    fileprivate static func instantiate(_ model: ProtocolModel, role: Int, number: Int) -> (agents: [Term], events: [Event]) {
+        var agents: [Variable: Term] = [:]
+        var list: [Term] = []
+        for (i, r) in model.roles.enumerated() {
+            let t: Term = model.trusted.contains(r.name) ? .atom(model.trustedAgent(i)) : .variable(Variable(r.name, sort: .agent, run: number))
+            agents[r.me] = t
+            list.append(t)
+        }
+        let naming = RunNaming(role: model.roles[role], number: number, agents: agents)
+        return (list, model.roles[role].events.map { naming($0) })
     }
 }
 
@@ -188,24 +215,13 @@ struct Pattern: Sendable {
     /// (a trusted role's name its trusted agent); the run's own agent is honest.
     mutating func addRun(role: Int, old: Bool, _ ctx: PatternContext, allHonest: Bool = false) -> Int {
         let number = runs.count + 1
-        let model = ctx.model
-        var agents: [Variable: Term] = [:]
-        var list: [Term] = []
-        for (i, r) in model.roles.enumerated() {
-            let t: Term
-            if model.trusted.contains(r.name) {
-                t = .atom(model.trustedAgent(i))
-            } else {
-                let v = Variable(r.name, sort: .agent, run: number)
-                t = .variable(v)
-                untrusted.append(v)
-                if i == role || allHonest { honest.append(v) }
-            }
-            agents[r.me] = t
-            list.append(t)
+        let (agents, events) = ctx.instance(role: role, number: number)
+        for (i, a) in agents.enumerated() {
+            guard let v = a.asVariable else { continue }
+            untrusted.append(v)
+            if i == role || allHonest { honest.append(v) }
         }
-        let naming = RunNaming(role: model.roles[role], number: number, agents: agents)
-        runs.append(PatternRun(role: role, number: number, old: old, agents: list, events: model.roles[role].events.map { naming($0) }))
+        runs.append(PatternRun(role: role, number: number, old: old, agents: agents, events: events))
         if old || ctx.setting.oldSessions, boundary == nil { boundary = newNode(.boundary) }
         return runs.count - 1
     }

@@ -63,41 +63,64 @@ struct Pruning {
     /// A term is learnt where it is first available: not after an honest message that carried it
     /// in clear (a send shows it, a receive means the intruder built it).
     private func originsFirst(_ p: Pattern) -> Bool {
+        let s = p.substitution
+        // The terms learnt other than initially, by their head symbol: a component whose head
+        // differs cannot be one of them.
+        var pending: [Head: [(term: Term, anchor: Int)]] = [:]
         for l in p.learned {
-            let anchor: Int
             switch l.source {
             case .initial: continue
-            case .composed: anchor = l.node
-            case .extracted(let output): anchor = output
+            case .composed: pending[Head(s.resolved(l.term)), default: []].append((l.term, l.node))
+            case .extracted(let output): pending[Head(s.resolved(l.term)), default: []].append((l.term, output))
             }
-            for run in p.runs {
-                for node in run.nodes {
-                    // Events of a run are ordered: once one does not come before, none after it does.
-                    guard p.precedes(node, anchor) else { break }
-                    if let m = p.message(at: node), p.substitution.isComponent(l.term, of: m.term) { return false }
+        }
+        guard !pending.isEmpty else { return true }
+        for run in p.runs {
+            for node in run.nodes {
+                guard let m = p.message(at: node) else { continue }
+                var carried = false
+                s.forEachComponent(of: m.term) { c in
+                    guard !carried, let candidates = pending[Head(s.resolved(c))] else { return }
+                    carried = candidates.contains { p.precedes(node, $0.anchor) && s.same(c, $0.term) }
                 }
+                if carried { return false }
             }
         }
         return true
     }
 
+    /// The top symbol of a term.
+    private enum Head: Hashable {
+        case atom(Atom), variable(Variable), number(Int), offset, function(Function)
+        init(_ t: Term) {
+            switch t {
+            case .atom(let a): self = .atom(a)
+            case .variable(let v): self = .variable(v)
+            case .number(let n): self = .number(n)
+            case .offset: self = .offset
+            case .app(let f, _): self = .function(f)
+            }
+        }
+    }
+
     /// A value fresh in one run reaches another run only after the first run's first output that
     /// carries it: that receive is ordered after that output (Scyther's local-constant order).
     private func freshOrder(_ p: inout Pattern) -> Bool {
-        for (r2, run2) in p.runs.enumerated() {
-            let outputs = ctx.firstOutput[run2.role]
-            for (name, first) in outputs {
-                guard let k = run2.old ? first.old : first.current, k < run2.length else { continue }
-                let value = Atom(name.name, sort: name.sort, kind: .fresh(run: run2.number))
-                let source = run2.nodes[k]
-                for (r1, run1) in p.runs.enumerated() where r1 != r2 {
-                    for (j, node) in run1.nodes.enumerated() {
-                        let e = run1.events[j].action
-                        guard e.terms.contains(where: { p.substitution.mentions(value, in: $0) }) else { continue }
-                        if case .receive = e, !p.edge(source, node) { return false }
-                        break
-                    }
-                }
+        let s = p.substitution
+        for run1 in p.runs {
+            // The first event of this run that mentions each fresh value.
+            var first: [Atom: Int] = [:]
+            for j in 0..<run1.length {
+                for t in run1.events[j].action.terms { s.collectFresh(in: t, at: j, into: &first) }
+            }
+            for (value, j) in first {
+                guard case .fresh(let number) = value.kind, number != run1.number, case .receive = run1.events[j].action else { continue }
+                let r2 = number - 1
+                guard p.runs.indices.contains(r2) else { continue }
+                let run2 = p.runs[r2]
+                guard let output = ctx.firstOutput[run2.role][Variable(value.name, sort: value.sort)],
+                      let k = run2.old ? output.old : output.current, k < run2.length else { continue }
+                if !p.edge(run2.nodes[k], run1.nodes[j]) { return false }
             }
         }
         return true

@@ -24,6 +24,24 @@ enum Reach {
         }
     }
 
+    /// How many reachable positions of `σ(m)` might unify with `goal` (`mayUnify`): `positions`
+    /// without the keys, and without allocating, for counting a goal's options.
+    static func count(_ goal: Term, in m: Term, under s: Substitution, typeFlaws: Bool) -> Int {
+        let x = s.resolved(m)
+        var n = mayUnify(goal, x, under: s, typeFlaws: typeFlaws) ? 1 : 0
+        switch x {
+        case .app(.pair, let xs):
+            n += count(goal, in: xs[0], under: s, typeFlaws: typeFlaws) + count(goal, in: xs[1], under: s, typeFlaws: typeFlaws)
+        case .app(.senc, let xs), .app(.sign, let xs):
+            n += count(goal, in: xs[0], under: s, typeFlaws: typeFlaws)
+        case .app(.aenc, let xs):
+            if case .app(.pk, _) = s.resolved(xs[1]) { n += count(goal, in: xs[0], under: s, typeFlaws: typeFlaws) }
+        default:
+            break
+        }
+        return n
+    }
+
     /// False only when `goal` (already under `s`) and `σ(t)` cannot unify: different atoms or
     /// functions, or a variable whose sort refuses the other side. Cheap, and conservative where
     /// unification works modulo an equation (exponents, shared keys, offsets).

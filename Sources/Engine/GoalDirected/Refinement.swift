@@ -91,8 +91,12 @@ struct Refinement {
         guard let raw = p.runs[r].events[i].action.outputTerm else { return [] }
         var out: [Pattern] = []
         let typeFlaws = ctx.unifier.typeFlaws
-        Reach.positions(in: raw, under: p.substitution, keys: []) { sub, keys in
-            guard Reach.mayUnify(t, sub, under: p.substitution, typeFlaws: typeFlaws) else { return }
+        let s0 = p.substitution
+        var found: [(Term, [Term])] = []
+        Reach.positions(in: raw, under: s0, keys: []) { sub, keys in
+            if Reach.mayUnify(t, sub, under: s0, typeFlaws: typeFlaws) { found.append((sub, keys)) }
+        }
+        for (sub, keys) in found {
             let opaque: Bool
             if case .variable(let v) = sub {
                 // The variable takes the goal's term whole; a value holding it deeper is not followed.
