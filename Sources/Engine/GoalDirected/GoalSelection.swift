@@ -9,15 +9,20 @@ import Terms
 /// reachable position, without unifying); ties go to the keys that only their owners hold (private
 /// and long-term keys, as Scyther's default heuristic `--heuristic=674` does), then to the goal
 /// with the most fixed values among its names.
-struct GoalSelection {
+final class GoalSelection {
     let ctx: PatternContext
+    /// The ways a goal's term can be met that do not depend on the pattern (initial knowledge,
+    /// composition, outputs of new runs), counted once per term. One selection serves one search.
+    private var fixedOptions: [Term: Int] = [:]
+
+    init(ctx: PatternContext) { self.ctx = ctx }
 
     func select(in p: Pattern) -> Int? {
         var best: (index: Int, weight: (Int, Int, Int, Double))?
         for (i, g) in p.goals.enumerated() {
             let t = p.apply(g.term)
             if Pattern.isTrivial(t) { continue }
-            let w = (options(t, in: p), longTermKeyLevel(t), g.isKey ? 0 : 1, openRatio(t))
+            let w = (options(t, in: p, atMost: best?.weight.0 ?? Int.max), longTermKeyLevel(t), g.isKey ? 0 : 1, openRatio(t))
             if best == nil || w < best!.weight { best = (i, w) }
             if w.0 == 0 { break }
         }
@@ -26,20 +31,15 @@ struct GoalSelection {
 
     /// An upper bound on the ways to meet `t` in `p`: 1 for a term learnt before (the only way),
     /// otherwise the initial-knowledge schemas, composition and reachable positions of outputs,
-    /// of the runs in the pattern and of new runs, that might unify with it.
-    func options(_ t: Term, in p: Pattern) -> Int {
+    /// of the runs in the pattern and of new runs, that might unify with it. Counting stops past
+    /// `limit`: a goal with more ways than the best so far is not chosen anyway.
+    func options(_ t: Term, in p: Pattern, atMost limit: Int = Int.max) -> Int {
         if case .app(.pair, _) = t { return 1 }
         if p.learned.contains(where: { p.substitution.same($0.term, t) }) { return 1 }
+        var n = fixed(t)
         let typeFlaws = ctx.unifier.typeFlaws
-        var n = 0
-        switch t {
-        case .app(let f, _) where f.isPublic: n += 1
-        case .offset: n += 1
-        default: break
-        }
-        for s in ctx.schemas where Reach.mayUnify(t, s, under: .identity, typeFlaws: typeFlaws) { n += 1 }
         let s = p.substitution
-        for run in p.runs {
+        for run in p.runs where n <= limit {
             for e in run.events {
                 switch e.action {
                 case .send(_, let m): n += Reach.count(t, in: m, under: s, typeFlaws: typeFlaws)
@@ -48,11 +48,25 @@ struct GoalSelection {
                 }
             }
         }
+        return n
+    }
+
+    private func fixed(_ t: Term) -> Int {
+        if let n = fixedOptions[t] { return n }
+        let typeFlaws = ctx.unifier.typeFlaws
+        var n = 0
+        switch t {
+        case .app(let f, _) where f.isPublic: n += 1
+        case .offset: n += 1
+        default: break
+        }
+        for s in ctx.schemas where Reach.mayUnify(t, s, under: .identity, typeFlaws: typeFlaws) { n += 1 }
         for templates in ctx.outputTemplates {
             for template in templates {
                 for sub in template.positions where Reach.mayUnify(t, sub, under: .identity, typeFlaws: typeFlaws) { n += 1 }
             }
         }
+        fixedOptions[t] = n
         return n
     }
 
