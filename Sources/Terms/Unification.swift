@@ -9,17 +9,12 @@ public struct Unifier: Sendable {
 
     public func unify(_ a: Term, _ b: Term, under s: Substitution = .identity) -> [Substitution] {
         var out: [Substitution] = []
-        unify(s.apply(a), s.apply(b), s) { out.append($0) }
+        unify(a, b, s) { out.append($0) }
         return out
     }
 
     public func unify(_ pairs: [(Term, Term)], under s: Substitution = .identity) -> [Substitution] {
-        var current = [s]
-        for (a, b) in pairs {
-            current = current.flatMap { unify(a, b, under: $0) }
-            if current.isEmpty { break }
-        }
-        return current
+        unifyAll(pairs, s)
     }
 
     private func canBind(_ v: Variable, _ t: Term) -> Bool {
@@ -27,31 +22,32 @@ public struct Unifier: Sendable {
         return typeFlaws || v.sort.accepts(t.sort)
     }
 
-    private func unify(_ a: Term, _ b: Term, _ s: Substitution, _ emit: (Substitution) -> Void) {
+    /// Unifies `σ(a)` and `σ(b)`, reading the substitution as it goes (a bound variable's image is
+    /// already fully applied) rather than building both sides first: the searches unify a goal with
+    /// every position of every output, and most attempts fail at the top.
+    private func unify(_ a0: Term, _ b0: Term, _ s: Substitution, _ emit: (Substitution) -> Void) {
+        let a = s.resolved(a0), b = s.resolved(b0)
         if a == b { emit(s); return }
+        if case .variable(let v) = a {
+            let t = s.apply(b)
+            if t == a { emit(s); return }
+            if canBind(v, t) { emit(s.binding(v, to: t)); return }
+        }
+        if case .variable(let v) = b {
+            let t = s.apply(a)
+            if canBind(v, t) { emit(s.binding(v, to: t)); return }
+        }
         switch (a, b) {
-        case (.variable(let v), _) where canBind(v, b):
-            emit(s.binding(v, to: b))
-        case (_, .variable(let v)) where canBind(v, a):
-            emit(s.binding(v, to: a))
         case (.offset(let x, let m), .offset(let y, let n)):
-            unify(x, .plus(y, n - m), s, emit)
+            unify(x, .plus(s.apply(y), n - m), s, emit)
         case (.offset(let x, let m), _):
             unifyOffset(x, m, b, s, emit)
         case (_, .offset(let y, let n)):
             unifyOffset(y, n, a, s, emit)
-        case (.app(.shk, let xs), .app(.shk, let ys)) where xs.count == ys.count:
-            var seen = Set<Substitution>()
-            for perm in permutations(ys) {
-                for r in unifyAll(zip(xs, perm).map { ($0, $1) }, s) where seen.insert(r).inserted { emit(r) }
-            }
-        case (.app(.exp, let xs), .app(.exp, let ys)):
-            guard xs.count == ys.count else { return }
-            var seen = Set<Substitution>()
-            for perm in permutations(Array(ys.dropFirst())) {
-                let pairs = zip(xs, [ys[0]] + perm).map { ($0, $1) }
-                for r in unifyAll(pairs, s) where seen.insert(r).inserted { emit(r) }
-            }
+        case (.app(.shk, _), .app(.shk, _)), (.app(.exp, _), .app(.exp, _)):
+            // Substitution may reorder these normal forms' arguments (and flatten an exponent's
+            // base): compare them built.
+            unifyModuloEquations(s.apply(a), s.apply(b), s, emit)
         case (.app(let f, let xs), .app(let g, let ys)) where f == g && xs.count == ys.count:
             for r in unifyAll(zip(xs, ys).map { ($0, $1) }, s) { emit(r) }
         default:
@@ -59,10 +55,28 @@ public struct Unifier: Sendable {
         }
     }
 
+    /// `k(A, B) = k(B, A)` and the commutation of Diffie-Hellman exponents: every pairing of the arguments.
+    private func unifyModuloEquations(_ a: Term, _ b: Term, _ s: Substitution, _ emit: (Substitution) -> Void) {
+        if a == b { emit(s); return }
+        var seen = Set<Substitution>()
+        switch (a, b) {
+        case (.app(.shk, let xs), .app(.shk, let ys)) where xs.count == ys.count:
+            for perm in permutations(ys) {
+                for r in unifyAll(zip(xs, perm).map { ($0, $1) }, s) where seen.insert(r).inserted { emit(r) }
+            }
+        case (.app(.exp, let xs), .app(.exp, let ys)) where xs.count == ys.count:
+            for perm in permutations(Array(ys.dropFirst())) {
+                for r in unifyAll(zip(xs, [ys[0]] + perm).map { ($0, $1) }, s) where seen.insert(r).inserted { emit(r) }
+            }
+        default:
+            unify(a, b, s, emit)
+        }
+    }
+
     /// `x + m = t`: only a variable can absorb the offset.
-    private func unifyOffset(_ x: Term, _ m: Int, _ t: Term, _ s: Substitution, _ emit: (Substitution) -> Void) {
-        guard case .variable(let v) = x, t.sort.isNumeric || typeFlaws else { return }
-        let image = Term.plus(t, -m)
+    private func unifyOffset(_ x0: Term, _ m: Int, _ t: Term, _ s: Substitution, _ emit: (Substitution) -> Void) {
+        guard case .variable(let v) = s.resolved(x0), t.sort.isNumeric || typeFlaws else { return }
+        let image = Term.plus(s.apply(t), -m)
         // Typed: a balance never takes the value of a nonce, N + 5 never that of a balance.
         guard canBind(v, image) else { return }
         emit(s.binding(v, to: image))
@@ -72,7 +86,7 @@ public struct Unifier: Sendable {
         var current = [s]
         for (a, b) in pairs {
             var next: [Substitution] = []
-            for c in current { unify(c.apply(a), c.apply(b), c) { next.append($0) } }
+            for c in current { unify(a, b, c) { next.append($0) } }
             current = next
             if current.isEmpty { break }
         }

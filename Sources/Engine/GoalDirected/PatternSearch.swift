@@ -1,4 +1,3 @@
-import Foundation
 import Model
 import Results
 import Terms
@@ -22,8 +21,6 @@ struct PatternSearchOutcome {
 /// all its goals gives the fewest runs an attack needs; within it a branch and bound on the
 /// pattern's size finds the attack of fewest events. A bound at which no branch needed another run
 /// proves the property for any number of runs.
-let debugging = ProcessInfo.processInfo.environment["PROTOCHECK_DEBUG"] != nil
-
 struct PatternSearch {
     let ctx: PatternContext
     let query: Query
@@ -109,17 +106,13 @@ struct PatternSearch {
                 if limits.isCancelled() { return .limit("interrupted") }
             }
             if p.opaque { opaque = true }
-            if debugging { print(p.debugDescription(ctx)) }
-            if query.holds(in: p, ctx) { if debugging { print("  holds") }; continue }
+            if query.holds(in: p, ctx) { continue }
             guard let goal = selection.select(in: p) else {
                 if let attack = Realisation.violating(p, query, ctx) { best = attack }
                 continue
             }
             let outcome = refinement.refine(p, goal: goal)
-            if outcome.cutByBound {
-                cut = true
-                if debugging { print("  CUT at goal \(p.apply(p.goals[goal].term)) @\(p.goals[goal].consumer)") }
-            }
+            if outcome.cutByBound { cut = true }
             for var child in outcome.patterns.reversed() where pruning.admits(&child) { stack.append(child) }
         }
         if let best { return .attack(best) }

@@ -1,18 +1,15 @@
-import Foundation
 import Model
 import Terms
 
 /// The checks that rule a pattern out, each sound for executions of any length: a pattern they
 /// reject stands for no execution, or only for executions another pattern of the search stands for.
-let noFresh = ProcessInfo.processInfo.environment["NOFRESH"] != nil
-let noFirst = ProcessInfo.processInfo.environment["NOFIRST"] != nil
 struct Pruning {
     let ctx: PatternContext
     let arithmetic: ArithmeticChecker
 
     /// Whether `p` can still stand for an attack. Orders that freshness implies are added to it.
     func admits(_ p: inout Pattern) -> Bool {
-        agentsAdmissible(p) && conditionsSatisfiable(p) && originsUnique(p) && (noFirst || originsFirst(p)) && (noFresh || freshOrder(&p))
+        agentsAdmissible(p) && conditionsSatisfiable(p) && originsUnique(p) && originsFirst(p) && freshOrder(&p)
     }
 
     /// Runs are played by honest agents, claims are made by all-honest runs, and no untrusted role
