@@ -17,7 +17,7 @@ struct Protocheck: ParsableCommand {
         commandName: "protocheck",
         abstract: "Model checker and attack explorer for security protocols.",
         version: protocheckVersion,
-        subcommands: [List.self, Check.self, ReplayCommand.self, Report.self, CompareScyther.self])
+        subcommands: [List.self, Check.self, ReplayCommand.self, Report.self, CompareScyther.self, ReplayAll.self])
 }
 
 struct List: ParsableCommand {
