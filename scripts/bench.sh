@@ -32,7 +32,7 @@ if [ "$part" != check ]; then
   for spec in "attested-k secret-K-SE" "gemplus-first privacy-given-integrity@collusion"; do
     set -- $spec
     "$bin" check "$1" --property "$2" --format json > "$tmp/$1.json" 2> /dev/null
-    outcome=$("$bin" replay "$tmp/$1.json" | head -1)
+    outcome=$("$bin" replay "$tmp/$1.json" | grep -m1 '^replay:')
     start=$(date +%s%N)
     for _ in $(seq "$reps"); do "$bin" replay "$tmp/$1.json" > /dev/null; done
     end=$(date +%s%N)

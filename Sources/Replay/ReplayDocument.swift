@@ -21,8 +21,15 @@ public struct ReplayDocument: Encodable, Sendable {
         public var step: Int?
         public var reason: String?
         public var report: ReplayReport
+        /// For the text, which numbers a failure's step as the trace's text does.
+        let trace: Trace
+
+        enum CodingKeys: String, CodingKey {
+            case model, modelFile, property, kind, role, setting, replay, encoding, step, reason, report
+        }
 
         public init(trace: Trace, report: ReplayReport) {
+            self.trace = trace
             let outcome = report.outcome(of: trace)
             model = trace.model
             modelFile = trace.modelFile
@@ -63,7 +70,7 @@ public struct ReplayDocument: Encodable, Sendable {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
         }
-        var parts = replays.map { $0.heading + "\n" + $0.report.render(text: true) }
+        var parts = replays.map { $0.heading + "\n" + $0.report.render(text: true, trace: $0.trace) }
         if replays.count > 1 { parts.append("\(replays.filter { $0.report.confirmed }.count) of \(replays.count) attacks confirmed") }
         return parts.joined(separator: "\n\n")
     }

@@ -65,20 +65,31 @@ public struct ReplayReport: Codable, Hashable, Sendable {
                              reason: failure?.reason ?? "the replay did not confirm the violation")
     }
 
-    /// Text (hex abbreviated `a1b2c3d4…(48 bytes)`) when `text` is true, else pretty JSON.
-    public func render(text: Bool = true) -> String {
+    /// Text (hex abbreviated `a1b2c3d4…(48 bytes)`) when `text` is true, else pretty JSON. Given the
+    /// trace, a failure names its step as the trace's text numbers it; the bytes of each step follow,
+    /// indented and unnumbered so that they are not taken for the trace's steps.
+    public func render(text: Bool = true, trace: Trace? = nil) -> String {
         guard text else {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             return (try? encoder.encode(self)).flatMap { String(data: $0, encoding: .utf8) } ?? "{}"
         }
-        var lines = [confirmed ? "replay: CONFIRMED on real cryptography" : "replay: NOT confirmed"]
-        for (i, s) in steps.enumerated() {
+        var head = confirmed ? "replay: CONFIRMED on real cryptography" : "replay: NOT confirmed"
+        if let f = failure {
+            let at: String
+            if let i = f.stepIndex {
+                at = trace.flatMap { $0.shownNumber(ofStepAt: i) }.map { "step \($0) of the trace" } ?? "trace step index \(i)"
+            } else {
+                at = "before the first step"
+            }
+            head += ": \(at), \(f.reason)"
+        }
+        var lines = [head]
+        for s in steps {
             let who = s.run.map { "\(s.actor)#\($0)" } ?? s.actor
             let label = s.label.map { " [\($0)]" } ?? ""
-            lines.append("\(i + 1). \(who) \(s.action)\(label) \(s.term) = \(Self.abbreviate(s.hex))")
+            lines.append("    \(who) \(s.action)\(label) \(s.term) = \(Self.abbreviate(s.hex))")
         }
-        if let f = failure { lines.append("failed " + (f.stepIndex.map { "at trace step \($0)" } ?? "before the first step") + ": \(f.reason)") }
         if !evidence.isEmpty { lines.append(evidence) }
         return lines.joined(separator: "\n")
     }

@@ -1,6 +1,7 @@
 import Results
 import Model
 import Terms
+import Traces
 
 /// Replays an attack trace against real cryptography: honest runs execute their role scripts on
 /// bytes, the intruder executes the trace's derivations on the bytes it really holds, and the
@@ -68,6 +69,7 @@ struct Session {
     }
 
     private func describe(_ s: Trace.Step) -> String {
+        if s.action == .derive { return "\(s.actor) \(s.derivationWords)" }
         let who = s.run.map { "\(s.actor)#\($0)" } ?? s.actor
         return "\(who) \(s.action.rawValue)\(s.label.map { " \($0)" } ?? "") \(s.term)"
     }

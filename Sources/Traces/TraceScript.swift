@@ -121,3 +121,9 @@ extension Trace {
         return max(number, 1)
     }
 }
+
+extension Trace.Step {
+    /// A derivation in the words the renderings use, without the actor: `decrypts {K}pk(Eve) with
+    /// sk(Eve): K`. Replay names a failed derivation this way.
+    public var derivationWords: String { TraceScript.describeDerivation(self) }
+}

@@ -121,3 +121,32 @@ private func attestedKAttack() throws -> String {
     #expect(encoding.status == 2)
     #expect(encoding.err.contains("--encoding"))
 }
+
+/// A found attack in which the intruder decrypts with a private key it never had: `replay` exits 1 and
+/// names the step as the trace's text numbers it, in text and in JSON alike.
+@Test func aTamperedAttackIsNotConfirmedAtItsStep() throws {
+    let whole = try attestedKAttack()
+    var doc = try #require(try JSONSerialization.jsonObject(with: Data(whole.utf8)) as? [String: Any])
+    var results = try #require(doc["results"] as? [[String: Any]])
+    var trace = try #require(results[0]["trace"] as? [String: Any])
+    var steps = try #require(trace["steps"] as? [[String: Any]])
+    let i = try #require(steps.firstIndex { $0["action"] as? String == "derive" && $0["rule"] as? String == "decrypt" })
+    var premises = try #require(steps[i]["premises"] as? [[String: Any]])
+    let se = try #require((trace["runs"] as? [[String: Any]])?.first { $0["role"] as? String == "SE" }?["agent"] as? String)
+    premises[1] = ["fn": "sk", "args": [["atom": se, "kind": "agent", "sort": "agent"]]]
+    steps[i]["premises"] = premises
+    trace["steps"] = steps
+    results[0]["trace"] = trace
+    doc["results"] = results
+    let file = try temporaryFile(String(decoding: try JSONSerialization.data(withJSONObject: doc), as: UTF8.self))
+
+    let json = try run(["replay", file.path, "--format", "json"])
+    #expect(json.status == 1)
+    let replay = try #require(((try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])?["replays"] as? [[String: Any]])?.first)
+    #expect(replay["replay"] as? String == "not-confirmed")
+    let step = try #require(replay["step"] as? Int)
+    #expect((replay["reason"] as? String)?.contains("does not hold sk(\(se))") == true, "\(replay)")
+    let text = try run(["replay", file.path])
+    #expect(text.status == 1)
+    #expect(text.out.contains("replay: NOT confirmed: step \(step) of the trace, Eve decrypts "), "\(text.out)")
+}
