@@ -145,7 +145,7 @@ def replay():
             trace = os.path.join(tmp, model + ".json")
             with open(trace, "w") as f:
                 subprocess.run([BIN, "check", model, "--property", prop, "--format", "json"], stdout=f, stderr=subprocess.DEVNULL)
-            first = subprocess.run([BIN, "replay", trace], capture_output=True, text=True).stdout.splitlines()
+            first = [l for l in subprocess.run([BIN, "replay", trace], capture_output=True, text=True).stdout.splitlines() if l.startswith("replay:")]
             reps = int(os.environ.get("REPLAYS", "10"))
             start = time.monotonic()
             for _ in range(reps):

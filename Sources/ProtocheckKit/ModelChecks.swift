@@ -6,23 +6,21 @@ import Results
 /// context and state store), so the verdicts are the same as one after the other; only the wall time
 /// changes, which matters for `make run` and the test that regenerates every model.
 public enum ModelChecks {
-    /// Results in the order of `models`. The first model's error is thrown (in model order).
+    /// Results in the order of `models`. The first model's error is thrown (in model order). Each
+    /// trace records where its model came from (`Trace.modelFile`), so that `protocheck replay` finds
+    /// the model again.
     public static func run(_ models: [ProtocolModel], options: @Sendable (ProtocolModel) -> CheckOptions,
                            progress: (@Sendable (Engine.Progress) -> Void)? = nil) throws -> [CheckedModel] {
-        let slots = Slots(count: models.count)
-        DispatchQueue.concurrentPerform(iterations: models.count) { i in
-            slots.set(i, Result { try Checker(options: options(models[i]), progress: progress).check(models[i]) })
+        let outcomes = concurrentMap(models) { m in
+            Result { try Checker(options: options(m), progress: progress).check(m) }
         }
-        return try zip(models, slots.all).map { model, outcome in CheckedModel(model: model, results: try outcome!.get()) }
-    }
-
-    /// One slot per model, written by the worker that checked it. (NSLock rather than Synchronization's
-    /// Mutex, which needs macOS 15 where the package supports 13.)
-    private final class Slots: @unchecked Sendable {
-        private let lock = NSLock()
-        private var values: [Result<[PropertyResult], any Error>?]
-        init(count: Int) { values = Array(repeating: nil, count: count) }
-        func set(_ i: Int, _ value: Result<[PropertyResult], any Error>) { lock.withLock { values[i] = value } }
-        var all: [Result<[PropertyResult], any Error>?] { lock.withLock { values } }
+        return try zip(models, outcomes).map { model, outcome in
+            let origin = ModelResolver.origin(of: model)
+            return CheckedModel(model: model, results: try outcome.get().map { r in
+                var r = r
+                r.trace?.modelFile = origin
+                return r
+            })
+        }
     }
 }

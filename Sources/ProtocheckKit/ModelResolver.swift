@@ -1,5 +1,6 @@
 import Foundation
 import Frontends
+import Results
 
 /// A model argument that names nothing protocheck knows.
 public struct UnknownModel: Error, CustomStringConvertible {
@@ -7,6 +8,14 @@ public struct UnknownModel: Error, CustomStringConvertible {
     public var description: String {
         "error: no model named '\(name)' (run `protocheck list` for the registered models, or give the path of a model file)"
     }
+}
+
+/// A trace whose model cannot be found: no registered model of its name, or its model file cannot
+/// be read or has no protocol of that name.
+public struct UnknownTraceModel: Error, CustomStringConvertible {
+    public var model: String
+    public var why: String
+    public var description: String { "unknown model '\(model)' (\(why))" }
 }
 
 /// Turns command-line model arguments into models: a registered name, or a path to a model file.
@@ -18,6 +27,33 @@ public enum ModelResolver {
             return try SPDL.parse(text, file: argument)
         }
         throw UnknownModel(name: argument)
+    }
+
+    /// Where a model came from, as its traces record it (`Trace.modelFile`): nil for a registered
+    /// model, the path of its file as it was given for a model read from a file.
+    public static func origin(of model: ProtocolModel) -> String? {
+        if Registry.model(named: model.name) == model { return nil }
+        let file = model.location.file
+        return file.hasSuffix(".spdl") ? file : nil
+    }
+
+    /// A trace's model, found the way `check` finds its arguments: the registered model of the
+    /// trace's name, or the protocol of that name in the model file the trace records.
+    public static func model(of trace: Trace) throws -> ProtocolModel {
+        guard let file = trace.modelFile else {
+            guard let m = Registry.model(named: trace.model) else {
+                throw UnknownTraceModel(model: trace.model, why: "not a registered model, and the trace names no model file")
+            }
+            return m
+        }
+        let models: [ProtocolModel]
+        do { models = try resolve(file) } catch is UnknownModel {
+            throw UnknownTraceModel(model: trace.model, why: "cannot read its model file \(file)")
+        }
+        guard let m = models.first(where: { $0.name == trace.model }) else {
+            throw UnknownTraceModel(model: trace.model, why: "\(file) has no protocol of that name")
+        }
+        return m
     }
 
     /// The file a model was written in, relative to the package root, for reports and SARIF locations.

@@ -17,13 +17,14 @@ public struct CheckedModel: Sendable {
 /// deterministic (no clocks, no timings, no absolute paths), so that CI can compare them with what is
 /// committed.
 public enum ReportWriter {
-    /// Checks every model with `settings` and writes its attacks and reports under `dir`, plus
-    /// `attacks/expected.yaml` when `expectations` is set. `make run` (through `protocheck report all`)
-    /// and the test of the committed files both come here, so they cannot drift apart.
+    /// Checks every model with `settings`, replays every attack on real cryptography, and writes the
+    /// attacks and reports under `dir`, plus `attacks/expected.yaml` when `expectations` is set. The
+    /// test of the committed files comes here, and `make run` (`protocheck report all`) does the same
+    /// steps, so they cannot drift apart.
     /// `progress` receives the checker's progress of long searches.
     public static func generate(_ models: [ProtocolModel], settings: ReportSettings, into dir: URL, expectations: Bool,
                                 progress: (@Sendable (Engine.Progress) -> Void)? = nil) throws -> [CheckedModel] {
-        let checked = try ModelChecks.run(models, options: { settings.options(for: $0.name) }, progress: progress)
+        let checked = AttackReplay.replay(try ModelChecks.run(models, options: { settings.options(for: $0.name) }, progress: progress))
         try write(checked, to: dir, expectations: expectations)
         return checked
     }
@@ -61,9 +62,59 @@ public enum ReportWriter {
         }
     }
 
-    /// Results with the timing fields zeroed, so that generated files do not change from run to run.
+    /// `nspk: 3 attacks (3 confirmed on real cryptography), 2 verified, 0 inconclusive`
+    public static func summary(_ c: CheckedModel) -> String {
+        let counts = Dictionary(grouping: c.results, by: \.verdict).mapValues(\.count)
+        let replays = c.results.compactMap(\.replay)
+        let replayed = replays.isEmpty ? "" : " (\(replays.filter(\.confirmed).count) confirmed on real cryptography)"
+        return "\(c.model.name): \(counts[.attack] ?? 0) attacks\(replayed), \(counts[.verified] ?? 0) verified, \(counts[.inconclusive] ?? 0) inconclusive"
+    }
+
+    /// Results with the timing fields zeroed and the byte strings of a failed replay's reason left
+    /// out (every replay draws new keys and nonces), so that generated files do not change from run
+    /// to run.
     public static func stable(_ results: [PropertyResult]) -> [PropertyResult] {
-        results.map { var r = $0; r.seconds = 0; return r }
+        results.map { r in
+            var r = r
+            r.seconds = 0
+            if let reason = r.replay?.reason { r.replay?.reason = withoutBytes(reason) }
+            return r
+        }
+    }
+
+    /// `received 0a1b2c3d…(48 bytes) where …` becomes `received … where …`: runs of eight or more hex
+    /// digits, with the `…(N bytes)` that abbreviates them, are values of this one replay.
+    static func withoutBytes(_ s: String) -> String {
+        let chars = Array(s)
+        var out = "", run = ""
+        var i = 0
+        func isHex(_ c: Character) -> Bool { c.isHexDigit && !c.isUppercase }
+        /// The length of `…(N bytes)` at position j, or 0.
+        func abbreviation(at j: Int) -> Int {
+            let tail = Array(" bytes)")
+            guard j + 2 < chars.count, chars[j] == "…", chars[j + 1] == "(" else { return 0 }
+            var k = j + 2
+            while k < chars.count, chars[k].isWholeNumber { k += 1 }
+            guard k > j + 2, k + tail.count <= chars.count, Array(chars[k..<(k + tail.count)]) == tail else { return 0 }
+            return k + tail.count - j
+        }
+        while i < chars.count {
+            let c = chars[i]
+            if isHex(c) { run.append(c); i += 1; continue }
+            if run.count >= 8 {
+                out += "…"
+                run = ""
+                let n = abbreviation(at: i)
+                if n > 0 { i += n; continue }
+            } else {
+                out += run
+                run = ""
+            }
+            out.append(c)
+            i += 1
+        }
+        out += run.count >= 8 ? "…" : run
+        return out
     }
 
     public static func fileName(_ property: String) -> String {
@@ -79,7 +130,7 @@ public enum ReportWriter {
         for r in attacks {
             let base = folder.appendingPathComponent(fileName(r.property))
             try (try JSONRenderer.render([r], version: protocheckVersion) + "\n").write(to: base.appendingPathExtension("json"), atomically: true, encoding: .utf8)
-            try MarkdownReport.render(trace: r.trace!).write(to: base.appendingPathExtension("md"), atomically: true, encoding: .utf8)
+            try MarkdownReport.render(trace: r.trace!, replay: r.replay).write(to: base.appendingPathExtension("md"), atomically: true, encoding: .utf8)
         }
     }
 

@@ -1,4 +1,6 @@
 import Foundation
+import Results
+import Traces
 
 /// One thing that happened on bytes: an honest send or receive, an intruder derivation, a claim.
 public struct ReplayStep: Codable, Hashable, Sendable {
@@ -27,11 +29,12 @@ public struct ReplayStep: Codable, Hashable, Sendable {
 /// The outcome of replaying an attack trace against real cryptography.
 public struct ReplayReport: Codable, Hashable, Sendable {
     public struct Failure: Codable, Hashable, Sendable {
-        /// Index into the trace's `steps` (equal to their count when the violation itself is missing).
-        public var stepIndex: Int
+        /// Index into the trace's `steps`: the step that failed, or the claim when the violation
+        /// itself does not hold on bytes. Nil when the intruder's initial knowledge could not be made.
+        public var stepIndex: Int?
         public var reason: String
 
-        public init(stepIndex: Int, reason: String) {
+        public init(stepIndex: Int?, reason: String) {
             self.stepIndex = stepIndex
             self.reason = reason
         }
@@ -39,32 +42,54 @@ public struct ReplayReport: Codable, Hashable, Sendable {
 
     /// The attack happened on bytes and violates the property there.
     public var confirmed: Bool
+    /// The wire the messages travelled on.
+    public var encoding: WireEncoding
     public var steps: [ReplayStep]
     /// Why the violation holds (or what was compared), with the byte strings.
     public var evidence: String
     public var failure: Failure?
 
-    public init(confirmed: Bool, steps: [ReplayStep], evidence: String, failure: Failure?) {
+    public init(confirmed: Bool, encoding: WireEncoding = .tagged, steps: [ReplayStep], evidence: String, failure: Failure?) {
         self.confirmed = confirmed
+        self.encoding = encoding
         self.steps = steps
         self.evidence = evidence
         self.failure = failure
     }
 
-    /// Text (hex abbreviated `a1b2c3d4…(48 bytes)`) when `text` is true, else pretty JSON.
-    public func render(text: Bool = true) -> String {
+    /// The outcome as results carry it: where it failed numbered as `trace`'s text numbers its steps.
+    public func outcome(of trace: Trace) -> ReplayOutcome {
+        guard !confirmed else { return ReplayOutcome(status: .confirmed, encoding: encoding) }
+        return ReplayOutcome(status: .notConfirmed, encoding: encoding,
+                             step: failure?.stepIndex.flatMap(trace.shownNumber(ofStepAt:)),
+                             reason: failure?.reason ?? "the replay did not confirm the violation")
+    }
+
+    /// Text (hex abbreviated `a1b2c3d4…(48 bytes)`) when `text` is true, else pretty JSON. Given the
+    /// trace, a failure names its step as the trace's text numbers it; the bytes of each step follow,
+    /// indented and unnumbered so that they are not taken for the trace's steps.
+    public func render(text: Bool = true, trace: Trace? = nil) -> String {
         guard text else {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             return (try? encoder.encode(self)).flatMap { String(data: $0, encoding: .utf8) } ?? "{}"
         }
-        var lines = [confirmed ? "replay: CONFIRMED on real cryptography" : "replay: NOT confirmed"]
-        for (i, s) in steps.enumerated() {
+        var head = confirmed ? "replay: CONFIRMED on real cryptography" : "replay: NOT confirmed"
+        if let f = failure {
+            let at: String
+            if let i = f.stepIndex {
+                at = trace.flatMap { $0.shownNumber(ofStepAt: i) }.map { "step \($0) of the trace" } ?? "trace step index \(i)"
+            } else {
+                at = "before the first step"
+            }
+            head += ": \(at), \(f.reason)"
+        }
+        var lines = [head]
+        for s in steps {
             let who = s.run.map { "\(s.actor)#\($0)" } ?? s.actor
             let label = s.label.map { " [\($0)]" } ?? ""
-            lines.append("\(i + 1). \(who) \(s.action)\(label) \(s.term) = \(Self.abbreviate(s.hex))")
+            lines.append("    \(who) \(s.action)\(label) \(s.term) = \(Self.abbreviate(s.hex))")
         }
-        if let f = failure { lines.append("failed at trace step \(f.stepIndex): \(f.reason)") }
         if !evidence.isEmpty { lines.append(evidence) }
         return lines.joined(separator: "\n")
     }

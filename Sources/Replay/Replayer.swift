@@ -1,6 +1,7 @@
 import Results
 import Model
 import Terms
+import Traces
 
 /// Replays an attack trace against real cryptography: honest runs execute their role scripts on
 /// bytes, the intruder executes the trace's derivations on the bytes it really holds, and the
@@ -46,7 +47,7 @@ struct Session {
         do {
             try giveInitialKnowledge()
         } catch {
-            return report(failure: .init(stepIndex: 0, reason: "initial knowledge: \(error)"))
+            return report(failure: .init(stepIndex: nil, reason: "initial knowledge: \(error)"))
         }
         for (i, step) in trace.steps.enumerated() {
             do {
@@ -57,16 +58,18 @@ struct Session {
         }
         for n in runs.keys.sorted() { finish(n) }
         let verdict = Violation(session: self).check()
-        let claimIndex = trace.steps.lastIndex { $0.action == .claim } ?? trace.steps.count
-        return ReplayReport(confirmed: verdict.holds, steps: steps, evidence: verdict.evidence,
+        // A violation that does not hold on bytes fails at the claim (or the last step, for a claim the intruder makes).
+        let claimIndex = trace.steps.lastIndex { $0.action == .claim } ?? max(0, trace.steps.count - 1)
+        return ReplayReport(confirmed: verdict.holds, encoding: world.wire.encoding, steps: steps, evidence: verdict.evidence,
                             failure: verdict.holds ? nil : .init(stepIndex: claimIndex, reason: verdict.evidence))
     }
 
     private func report(failure: ReplayReport.Failure) -> ReplayReport {
-        ReplayReport(confirmed: false, steps: steps, evidence: "", failure: failure)
+        ReplayReport(confirmed: false, encoding: world.wire.encoding, steps: steps, evidence: "", failure: failure)
     }
 
     private func describe(_ s: Trace.Step) -> String {
+        if s.action == .derive { return "\(s.actor) \(s.derivationWords)" }
         let who = s.run.map { "\(s.actor)#\($0)" } ?? s.actor
         return "\(who) \(s.action.rawValue)\(s.label.map { " \($0)" } ?? "") \(s.term)"
     }

@@ -1,14 +1,8 @@
 import Foundation
+import Results
 import Terms
 
 typealias Bytes = [UInt8]
-
-/// How messages travel: `tagged` gives every field a type tag and a length, so a receiver can
-/// never take one kind of value for another; `untagged` concatenates raw fields, which lets a
-/// type-flaw attack (a tuple read as a key) survive on bytes.
-public enum WireEncoding: String, Sendable, Codable {
-    case tagged, untagged
-}
 
 /// What kind of value a field carries: the sort of an atom, or the function that built it.
 enum Tag: UInt8, Sendable {

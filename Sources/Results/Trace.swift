@@ -66,6 +66,10 @@ public struct Trace: Codable, Hashable, Sendable {
     }
 
     public var model: String
+    /// Where the model came from: the path of the model file as it was given to `check` (an SPDL
+    /// file), or nil for a registered model, which is all older traces name. `protocheck replay`
+    /// resolves it the way `check` resolves its arguments.
+    public var modelFile: String?
     public var property: String
     public var kind: PropertyKind
     public var role: String
@@ -78,8 +82,9 @@ public struct Trace: Codable, Hashable, Sendable {
     public var violation: String
 
     public init(model: String, property: String, kind: PropertyKind, role: String, setting: String, intruder: String,
-                runs: [Run], steps: [Step], witness: [Witness], violation: String) {
+                runs: [Run], steps: [Step], witness: [Witness], violation: String, modelFile: String? = nil) {
         self.model = model
+        self.modelFile = modelFile
         self.property = property
         self.kind = kind
         self.role = role

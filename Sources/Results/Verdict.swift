@@ -47,12 +47,12 @@ public struct PropertyResult: Codable, Hashable, Sendable {
     /// What stopped the search, for `inconclusive`.
     public var limit: String?
     public var trace: Trace?
-    /// `confirmed` or `not-confirmed` when the attack was replayed on real cryptography.
-    public var replay: String?
+    /// Set when the attack was replayed on real cryptography (`check --replay`, the committed files).
+    public var replay: ReplayOutcome?
 
     public init(model: String, property: String, kind: PropertyKind, role: String, setting: String, summary: String,
                 verdict: Verdict, scope: Scope? = nil, bound: Bound, assumptions: [String], states: Int, seconds: Double,
-                limit: String? = nil, trace: Trace? = nil, replay: String? = nil) {
+                limit: String? = nil, trace: Trace? = nil, replay: ReplayOutcome? = nil) {
         self.model = model
         self.property = property
         self.kind = kind

@@ -23,6 +23,7 @@ public enum HTMLReport {
         td.num { text-align: right; }
         .attack { color: #b00020; font-weight: bold; } .verified { color: #2e7d32; font-weight: bold; }
         .inconclusive { color: #a66a00; font-weight: bold; }
+        .not-confirmed { color: #a66a00; font-weight: bold; }
         figure { margin: 1em 0; overflow-x: auto; }
         </style>
         </head>
@@ -36,10 +37,13 @@ public enum HTMLReport {
             for r in model.readings { out += "<li>\(e(r))</li>\n" }
             out += "</ul>\n"
         }
-        out += "<h2>Verdicts</h2>\n<table>\n<thead><tr><th>property</th><th>kind</th><th>role</th><th>setting</th><th>verdict</th><th>bound</th><th>states</th>" + (timings ? "<th>time</th>" : "") + "</tr></thead>\n<tbody>\n"
+        let replayed = Wording.replayed(results)
+        out += "<h2>Verdicts</h2>\n<table>\n<thead><tr><th>property</th><th>kind</th><th>role</th><th>setting</th><th>verdict</th>" + (replayed ? "<th>replay</th>" : "") + "<th>bound</th><th>states</th>" + (timings ? "<th>time</th>" : "") + "</tr></thead>\n<tbody>\n"
         for (i, r) in results.enumerated() {
             out += "<tr><td><a href=\"#\(anchor(i))\">\(e(r.property))</a></td><td>\(e(Wording.kind(r.kind)))</td><td>\(e(r.role))</td>"
-            out += "<td>\(e(r.setting))</td><td class=\"\(r.verdict.rawValue)\">\(e(Wording.verdictCell(r)))</td><td>\(e(Wording.bound(r.bound)))</td>"
+            out += "<td>\(e(r.setting))</td><td class=\"\(r.verdict.rawValue)\">\(e(Wording.verdictCell(r)))</td>"
+            if replayed { out += "<td\(replayClass(r))>\(e(Wording.replayCell(r)))</td>" }
+            out += "<td>\(e(Wording.bound(r.bound)))</td>"
             out += "<td class=\"num\">\(r.states)</td>"
             out += (timings ? "<td class=\"num\">\(e(Wording.seconds(r.seconds)))</td>" : "") + "</tr>\n"
         }
@@ -47,10 +51,11 @@ public enum HTMLReport {
 
         for (i, r) in results.enumerated() {
             out += "<section id=\"\(anchor(i))\">\n"
-            out += "<h2>\(e(r.property)): <span class=\"\(r.verdict.rawValue)\">\(e(Wording.verdictCell(r)))</span></h2>\n"
+            out += "<h2>\(e(r.property)): <span class=\"\(r.verdict.rawValue)\">\(e(Wording.headline(r)))</span></h2>\n"
             out += "<p>\(e(r.summary))</p>\n<ul>\n"
             out += "<li>view: \(e(r.role))</li>\n<li>setting: \(e(r.setting))</li>\n<li>bound: \(e(Wording.bound(r.bound)))</li>\n"
             out += "<li>verdict: \(e(Wording.meaning(r)))</li>\n"
+            if let o = r.replay { out += "<li\(replayClass(r))>replay: \(e(Wording.replay(o)))</li>\n" }
             for a in r.assumptions { out += "<li>assuming: \(e(a))</li>\n" }
             out += "</ul>\n"
             if r.verdict == .attack, let trace = r.trace {
@@ -62,6 +67,11 @@ public enum HTMLReport {
         }
         out += "</body>\n</html>\n"
         return out
+    }
+
+    /// ` class="not-confirmed"`: an attack that did not replay stands out, as a warning does.
+    static func replayClass(_ r: PropertyResult) -> String {
+        r.replay.map { " class=\"\($0.status.rawValue)\"" } ?? ""
     }
 
     /// Property names may hold characters an id cannot; the position is unique and stable.

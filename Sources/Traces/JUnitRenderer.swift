@@ -32,8 +32,11 @@ public enum JUnitRenderer {
                     break
                 case .attack:
                     let violation = r.trace?.violation ?? "a trace violates the property"
-                    let body = r.trace.map { TextRenderer.render(trace: $0, heading: true) } ?? ""
-                    out += "      <failure type=\"attack\" message=\"\(e(violation))\">\(e(body))</failure>\n"
+                    // The replay leads the failure text: a dashboard shows the message first.
+                    let replay = r.replay.map { "replay: " + Wording.replay($0) }
+                    let message = violation + (replay.map { " (\($0))" } ?? "")
+                    let body = (replay.map { $0 + "\n" } ?? "") + (r.trace.map { TextRenderer.render(trace: $0, heading: true) } ?? "")
+                    out += "      <failure type=\"attack\" message=\"\(e(message))\">\(e(body))</failure>\n"
                 case .inconclusive:
                     let limit = r.limit ?? "a limit was reached"
                     out += "      <error type=\"inconclusive\" message=\"\(e("inconclusive: " + limit))\">\(e(TextRenderer.verdictLine(r)))</error>\n"

@@ -15,21 +15,24 @@ public enum MarkdownReport {
             out += "\n"
         }
         out += "## Verdicts\n\n"
-        out += "| property | kind | role | setting | verdict | bound | states |" + (timings ? " time |\n" : "\n")
-        out += "|---|---|---|---|---|---|---:|" + (timings ? "---:|\n" : "\n")
+        let replayed = Wording.replayed(results)
+        out += "| property | kind | role | setting | verdict |" + (replayed ? " replay |" : "") + " bound | states |" + (timings ? " time |\n" : "\n")
+        out += "|---|---|---|---|---|" + (replayed ? "---|" : "") + "---|---:|" + (timings ? "---:|\n" : "\n")
         for r in results {
-            let cells = [r.property, Wording.kind(r.kind), r.role, r.setting, Wording.verdictCell(r),
-                         Wording.bound(r.bound), String(r.states)] + (timings ? [Wording.seconds(r.seconds)] : [])
+            let cells = [r.property, Wording.kind(r.kind), r.role, r.setting, Wording.verdictCell(r)]
+                + (replayed ? [Wording.replayCell(r)] : [])
+                + [Wording.bound(r.bound), String(r.states)] + (timings ? [Wording.seconds(r.seconds)] : [])
             out += "| " + cells.map(Escape.markdownCell).joined(separator: " | ") + " |\n"
         }
         out += "\n"
         out += "A verified verdict holds for any number of runs where it says so, and otherwise only within its bound: no attack exists with at most that many runs.\n\n"
 
         for r in results {
-            out += "## \(r.property): \(Wording.verdictCell(r))\n\n"
+            out += "## \(r.property): \(Wording.headline(r))\n\n"
             out += "\(r.summary)\n\n"
             out += "- view: \(r.role)\n- setting: \(r.setting)\n- bound: \(Wording.bound(r.bound))\n"
             out += "- verdict: \(Wording.meaning(r))\n"
+            if let o = r.replay { out += "- replay: \(Wording.replay(o))\n" }
             for a in r.assumptions { out += "- assuming: \(a)\n" }
             out += "\n"
             if r.verdict == .attack, let trace = r.trace {
@@ -39,11 +42,12 @@ public enum MarkdownReport {
         return out
     }
 
-    /// One attack file.
-    public static func render(trace: Trace) -> String {
+    /// One attack file, with the outcome of its replay when it was replayed.
+    public static func render(trace: Trace, replay: ReplayOutcome? = nil) -> String {
         var out = "# Attack on `\(trace.model)`: \(trace.property)\n\n"
         out += "\(Wording.kind(trace.kind)), \(Wording.view(trace.role)), setting \(trace.setting).\n\n"
         out += "Violated: \(trace.violation)\n\n"
+        if let replay { out += "Replay: \(Wording.replay(replay)).\n\n" }
         return out + body(trace)
     }
 

@@ -52,6 +52,33 @@ enum Wording {
         }
     }
 
+    /// The replay beside a verdict: `confirmed on real cryptography`, or `NOT confirmed: step 4,
+    /// AES-GCM rejects the ciphertext under this key (authentication tag mismatch)`.
+    static func replay(_ o: ReplayOutcome) -> String {
+        guard !o.confirmed else { return "confirmed on real cryptography" + wire(o) }
+        let at = o.step.map { "step \($0)" } ?? "before the first step"
+        return "NOT confirmed\(wire(o)): \(at)" + (o.reason.map { ", \($0)" } ?? "")
+    }
+
+    /// A table cell: `confirmed`, `NOT confirmed (step 4)`, or a dash for a result that was not replayed.
+    static func replayCell(_ r: PropertyResult) -> String {
+        guard let o = r.replay else { return "—" }
+        guard !o.confirmed else { return "confirmed" + wire(o) }
+        return "NOT confirmed" + (o.step.map { " (step \($0))" } ?? "")
+    }
+
+    /// A heading's verdict: an attack that did not replay says so where it is named.
+    static func headline(_ r: PropertyResult) -> String {
+        guard let o = r.replay, !o.confirmed else { return verdictCell(r) }
+        return verdictCell(r) + ", NOT confirmed on real cryptography"
+    }
+
+    /// Whether any result was replayed: the reports then have a replay column.
+    static func replayed(_ results: [PropertyResult]) -> Bool { results.contains { $0.replay != nil } }
+
+    /// The untagged wire is named, since it is the one that lets type flaws through.
+    private static func wire(_ o: ReplayOutcome) -> String { o.encoding == .untagged ? " (untagged wire)" : "" }
+
     /// One line for the result's subject: `attested-k secret-K`.
     static func subject(_ r: PropertyResult) -> String { "\(r.model) \(r.property)" }
 }

@@ -23,6 +23,7 @@ public enum SARIFRenderer {
             var text = r.summary.hasSuffix(".") ? r.summary : r.summary + "."
             if attack {
                 text += " Violated: " + (r.trace?.violation ?? "a trace violates the property")
+                if let o = r.replay { text += ". Replay: " + Wording.replay(o) }
             } else {
                 text += " Inconclusive: " + (r.limit ?? "the search stopped before an answer")
             }
@@ -36,7 +37,9 @@ public enum SARIFRenderer {
                           partialFingerprints: ["protocheckProperty/v1": "\(r.model)/\(r.property)"],
                           properties: .init(model: r.model, property: r.property, role: r.role, setting: r.setting,
                                             verdict: r.verdict.rawValue, maxRuns: r.bound.maxRuns, typeFlaws: r.bound.typeFlaws,
-                                            trace: attack ? r.trace.map { TextRenderer.render(trace: $0, heading: false) } : nil))
+                                            trace: attack ? r.trace.map { TextRenderer.render(trace: $0, heading: false) } : nil,
+                                            replay: r.replay?.status.rawValue, replayEncoding: r.replay?.encoding.rawValue,
+                                            replayStep: r.replay?.step, replayReason: r.replay?.reason))
         }
         let log = Log(schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0",
                       runs: [Run(tool: .init(driver: .init(name: "protocheck", version: version, rules: rules)), results: sarifResults)])
@@ -119,5 +122,11 @@ public enum SARIFRenderer {
         var maxRuns: Int
         var typeFlaws: Bool
         var trace: String?
+        /// `confirmed` or `not-confirmed` when the attack was replayed on real cryptography; where and
+        /// why it failed beside it, as in the JSON output. Absent keys mean no replay.
+        var replay: String?
+        var replayEncoding: String?
+        var replayStep: Int?
+        var replayReason: String?
     }
 }

@@ -27,9 +27,11 @@ public enum TextRenderer {
     /// The trace alone, as an attack file or `protocheck replay` prints it.
     public static func render(trace: Trace) -> String { render(trace: trace, heading: true) }
 
-    /// `attested-k  secret-K (secrecy, SE's view)  ATTACK  [bound: max-runs 2, typed; states 1234; 0.12 s]`
+    /// `attested-k  secret-K (secrecy, SE's view)  ATTACK  [bound: max-runs 2, typed; states 1234; 0.12 s]`;
+    /// after a replay, `ATTACK, confirmed on real cryptography` or `ATTACK, NOT confirmed: step 4, reason`.
     public static func verdictLine(_ r: PropertyResult) -> String {
-        "\(r.model)  \(r.property) (\(Wording.kind(r.kind)), \(Wording.view(r.role)))  \(Wording.verdict(r))  [\(Wording.boundDetails(r))]"
+        let replay = r.replay.map { ", " + Wording.replay($0) } ?? ""
+        return "\(r.model)  \(r.property) (\(Wording.kind(r.kind)), \(Wording.view(r.role)))  \(Wording.verdict(r))\(replay)  [\(Wording.boundDetails(r))]"
     }
 
     static func render(trace: Trace, heading: Bool) -> String {

@@ -98,3 +98,32 @@ struct TraceScript {
         return shown == w.name || shown == String(v) ? "\(w.name) = \(v)" : "\(w.name) = \(shown) (\(v))"
     }
 }
+
+extension Trace {
+    /// The number the renderings give the step at `index` of `steps`: honest steps are numbered in
+    /// order, and an intruder derivation counts as the numbered step it leads up to (the one it is
+    /// printed under). Nil for an index past the steps. This is how a replay names where it failed.
+    public func shownNumber(ofStepAt index: Int) -> Int? {
+        guard steps.indices.contains(index) else { return nil }
+        var number = 0
+        var pending: [Int] = []
+        for (i, step) in steps.enumerated() {
+            if step.action == .derive { pending.append(i); continue }
+            number += 1
+            if i == index { return number }
+            // As in `TraceScript`: a send carries no derivations; they wait for the next step.
+            if step.action != .send {
+                if pending.contains(index) { return number }
+                pending = []
+            }
+        }
+        // Derivations after the last honest step are printed under it.
+        return max(number, 1)
+    }
+}
+
+extension Trace.Step {
+    /// A derivation in the words the renderings use, without the actor: `decrypts {K}pk(Eve) with
+    /// sk(Eve): K`. Replay names a failed derivation this way.
+    public var derivationWords: String { TraceScript.describeDerivation(self) }
+}

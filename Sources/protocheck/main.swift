@@ -17,7 +17,7 @@ struct Protocheck: ParsableCommand {
         commandName: "protocheck",
         abstract: "Model checker and attack explorer for security protocols.",
         version: protocheckVersion,
-        subcommands: [List.self, Check.self, ReplayCommand.self, Report.self, CompareScyther.self])
+        subcommands: [List.self, Check.self, ReplayCommand.self, Report.self, CompareScyther.self, ReplayAll.self])
 }
 
 struct List: ParsableCommand {
@@ -89,16 +89,7 @@ struct Check: ParsableCommand {
             do { expectations = try Expectations.parse(yaml: text) } catch { fail("error: \(expect): \(error)") }
         }
         var checked = runChecks(resolveModels(models), search)
-        if replay {
-            checked = checked.map { c in
-                CheckedModel(model: c.model, results: c.results.map { r in
-                    guard let t = r.trace else { return r }
-                    var r = r
-                    r.replay = Replayer(model: c.model).replay(t).confirmed ? "confirmed" : "not-confirmed"
-                    return r
-                })
-            }
-        }
+        if replay { checked = AttackReplay.replay(checked) }
         let results = checked.flatMap(\.results)
         let files = Dictionary(checked.map { ($0.model.name, ModelResolver.sourceFile(of: $0.model)) }, uniquingKeysWith: { a, _ in a })
         switch format {
@@ -133,24 +124,20 @@ func write(_ text: String, to path: String) throws {
 struct ReplayCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "replay", abstract: "Run a found attack against real cryptography.")
 
-    @Argument(help: "An attack file (JSON from `check --format json` or attacks/MODEL/*.json).") var attack: String
-    @Option(help: "Wire encoding: tagged (type tag and length per field) or untagged (plain concatenation).") var encoding: String = "tagged"
-    @Option(help: "text or json") var format: String = "text"
+    @Argument(help: "An attack file (JSON from `check --format json` or attacks/MODEL/*.json); its model is found as `check` finds it.") var attack: String
+    @Option(help: "Wire encoding: tagged (type tag and length per field), untagged (plain concatenation), or auto: untagged for an attack found with --type-flaws, tagged otherwise.") var encoding: String = "auto"
+    @Option(help: "text or json (one document for every trace of the file)") var format: String = "text"
 
     func run() throws {
-        guard let wire = WireEncoding(rawValue: encoding) else { fail("error: --encoding must be tagged or untagged") }
+        let wire = WireEncoding(rawValue: encoding)
+        guard wire != nil || encoding == "auto" else { fail("error: --encoding must be tagged, untagged or auto") }
+        guard format == "text" || format == "json" else { fail("error: --format must be text or json") }
         guard let data = FileManager.default.contents(atPath: attack) else { fail("error: cannot read \(attack)") }
-        let traces: [Trace]
-        do { traces = try JSONRenderer.traces(from: data) } catch { fail("error: \(attack): not an attack trace: \(error)") }
-        guard !traces.isEmpty else { fail("error: \(attack): the file holds no attack trace") }
-        var allConfirmed = true
-        for trace in traces {
-            guard let model = Registry.model(named: trace.model) else { fail("error: \(attack): unknown model '\(trace.model)'") }
-            let report = Replayer(model: model, encoding: wire).replay(trace)
-            print(report.render(text: format != "json"))
-            allConfirmed = allConfirmed && report.confirmed
-        }
-        if !allConfirmed { throw ExitCode(Status.attack.rawValue) }
+        let replayed: [AttackReplay.Replayed]
+        do { replayed = try AttackReplay.replay(file: data, encoding: wire) } catch { fail("error: \(attack): \(error)") }
+        let document = ReplayDocument(version: protocheckVersion, replays: replayed.map { ($0.trace, $0.report) })
+        print(document.render(text: format == "text"))
+        if !document.confirmed { throw ExitCode(Status.attack.rawValue) }
     }
 }
 
@@ -167,14 +154,12 @@ struct Report: ParsableCommand {
     func run() throws {
         let all = models == ["all"]
         let list = all ? Registry.all : resolveModels(models)
-        let checked = runChecks(list, search)
+        // Every attack written is replayed, and its files say how the replay went.
+        let checked = AttackReplay.replay(runChecks(list, search))
         let dir = URL(fileURLWithPath: output)
         if all { try ReportWriter.prune(dir, keeping: list.map(\.name)) }
         try ReportWriter.write(checked, to: dir, expectations: expectations)
-        for c in checked {
-            let counts = Dictionary(grouping: c.results, by: \.verdict).mapValues(\.count)
-            print("\(c.model.name): \(counts[.attack] ?? 0) attacks, \(counts[.verified] ?? 0) verified, \(counts[.inconclusive] ?? 0) inconclusive")
-        }
+        for c in checked { print(ReportWriter.summary(c)) }
     }
 }
 

@@ -43,6 +43,30 @@ import Traces
         #expect(json.range(of: "\"tool\" : \"protocheck\",\n  \"version\" : \"1\"\n}") != nil)
     }
 
+    @Test func replayOutcomeAndModelFileSurviveTheRoundTrip() throws {
+        var results = Fixtures.results()
+        results[0].replay = ReplayOutcome(status: .notConfirmed, encoding: .untagged, step: 4, reason: "AES-GCM rejects the ciphertext")
+        results[0].trace?.modelFile = "protocols/nspk.spdl"
+        let json = try JSONRenderer.render(results, version: "0.1.0")
+        #expect(try JSONRenderer.results(from: Data(json.utf8)) == results)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let first = try #require((object["results"] as? [[String: Any]])?.first)
+        // DESIGN.md's string, with where and why beside it.
+        #expect(first["replay"] as? String == "not-confirmed")
+        #expect(first["replayStep"] as? Int == 4)
+        #expect(first["replayReason"] as? String == "AES-GCM rejects the ciphertext")
+        #expect(first["replayEncoding"] as? String == "untagged")
+        #expect((first["trace"] as? [String: Any])?["modelFile"] as? String == "protocols/nspk.spdl")
+        #expect(try JSONRenderer.attacks(from: Data(json.utf8)).map(\.bound) == [results[0].bound])
+    }
+
+    @Test func aTraceWithoutAModelFileIsARegisteredModels() throws {
+        // Every trace written before traces recorded their model file: the key is absent, not null.
+        let json = try JSONRenderer.render(trace: Fixtures.loweTrace())
+        #expect(!json.contains("modelFile"))
+        #expect(try JSONRenderer.traces(from: Data(json.utf8)).first?.modelFile == nil)
+    }
+
     @Test func bareTraceDecodes() throws {
         let json = try JSONRenderer.render(trace: Fixtures.loweTrace())
         #expect(try JSONRenderer.traces(from: Data(json.utf8)) == [Fixtures.loweTrace()])

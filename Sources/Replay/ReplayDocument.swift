@@ -1,0 +1,77 @@
+import Foundation
+import Model
+import Results
+
+/// What `protocheck replay` prints for the traces of one attack file: for each, the model and
+/// property it replays and the replay's report. JSON is one document for all of them, however many
+/// traces the file holds, so that it can be read as a whole.
+public struct ReplayDocument: Encodable, Sendable {
+    public struct Entry: Encodable, Sendable {
+        public var model: String
+        /// The model file the trace names (absent: a registered model).
+        public var modelFile: String?
+        public var property: String
+        public var kind: PropertyKind
+        public var role: String
+        public var setting: String
+        /// `confirmed` or `not-confirmed`, as `check --replay` writes it.
+        public var replay: ReplayOutcome.Status
+        public var encoding: WireEncoding
+        /// Where it failed, numbered as the trace's text numbers its steps, and why.
+        public var step: Int?
+        public var reason: String?
+        public var report: ReplayReport
+        /// For the text, which numbers a failure's step as the trace's text does.
+        let trace: Trace
+
+        enum CodingKeys: String, CodingKey {
+            case model, modelFile, property, kind, role, setting, replay, encoding, step, reason, report
+        }
+
+        public init(trace: Trace, report: ReplayReport) {
+            self.trace = trace
+            let outcome = report.outcome(of: trace)
+            model = trace.model
+            modelFile = trace.modelFile
+            property = trace.property
+            kind = trace.kind
+            role = trace.role
+            setting = trace.setting
+            replay = outcome.status
+            encoding = outcome.encoding
+            step = outcome.step
+            reason = outcome.reason
+            self.report = report
+        }
+
+        /// `replay of nspk B-secret-Nb (secrecy, B's view), setting standard, registered model, tagged wire`
+        public var heading: String {
+            "replay of \(model) \(property) (\(kind.rawValue), \(role)'s view), setting \(setting), "
+                + (modelFile.map { "model file \($0)" } ?? "registered model") + ", \(encoding.rawValue) wire"
+        }
+    }
+
+    public var tool = "protocheck"
+    public var version: String
+    /// Whether every trace was confirmed.
+    public var confirmed: Bool
+    public var replays: [Entry]
+
+    public init(version: String, replays: [(trace: Trace, report: ReplayReport)]) {
+        self.version = version
+        self.replays = replays.map { Entry(trace: $0.trace, report: $0.report) }
+        self.confirmed = replays.allSatisfy { $0.report.confirmed }
+    }
+
+    /// Pretty JSON with sorted keys, or text: each replay under its heading, and with several a count.
+    public func render(text: Bool) -> String {
+        guard text else {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        }
+        var parts = replays.map { $0.heading + "\n" + $0.report.render(text: true, trace: $0.trace) }
+        if replays.count > 1 { parts.append("\(replays.filter { $0.report.confirmed }.count) of \(replays.count) attacks confirmed") }
+        return parts.joined(separator: "\n\n")
+    }
+}
