@@ -69,7 +69,8 @@ public struct Unifier: Sendable {
                 for r in unifyAll(zip(xs, [ys[0]] + perm).map { ($0, $1) }, s) where seen.insert(r).inserted { emit(r) }
             }
         default:
-            unify(a, b, s, emit)
+            // Different arities: no pairing of the arguments can make them equal.
+            return
         }
     }
 
