@@ -197,8 +197,8 @@ struct Pattern: Sendable {
         }.count
     }
 
-    /// What the search minimises, once the runs are fewest: self-talk, then size.
-    var cost: (Int, Int) { (selfTalk, size) }
+    /// What the search minimises: runs, then self-talk, then size.
+    var cost: (Int, Int, Int) { (runs.count, selfTalk, size) }
 
     func apply(_ t: Term) -> Term { substitution.apply(t) }
 

@@ -16,11 +16,12 @@ struct PatternSearchOutcome {
     var patterns: Int
 }
 
-/// Depth-first refinement of the patterns of one property's negation, with iterative deepening on
-/// the number of runs: bound 1, 2, ... up to `maxRuns`. The first bound at which a pattern meets
-/// all its goals gives the fewest runs an attack needs; within it a branch and bound on the
-/// pattern's size finds the attack of fewest events. A bound at which no branch needed another run
-/// proves the property for any number of runs.
+/// Depth-first refinement of the patterns of one property's negation, with at most `maxRuns` runs.
+/// A branch and bound on the pattern's cost (runs, then self-talk, then events: each only grows
+/// along a branch) finds the attack of fewest runs, then the most natural and shortest one. A search
+/// in which no branch needed another run proves the property for any number of runs. (Deepening
+/// the bound one run at a time was tried: it explored from 1.3 to 2 times as many patterns on
+/// Scyther's library, to the same verdicts.)
 struct PatternSearch {
     let ctx: PatternContext
     let query: Query
@@ -64,24 +65,16 @@ struct PatternSearch {
 
     private func search(explored start: Int) -> PatternSearchOutcome {
         var explored = start
-        var bound = max(1, query.minimumRuns)
-        while true {
-            let level = search(bound: bound, explored: &explored)
-            switch level {
-            case .attack(let p):
-                return PatternSearchOutcome(conclusion: .attack(p), patterns: explored)
-            case .limit(let why):
-                return PatternSearchOutcome(conclusion: .inconclusive(why), patterns: explored)
-            case .closed(let cut, let opaque):
-                if !cut {
-                    // Nothing needed another run: more runs add nothing. Unless a goal was taken
-                    // whole into a variable that might hold it deeper, this is a proof.
-                    let scope: Scope = opaque || ctx.unifier.typeFlaws ? .bounded : .unbounded
-                    return PatternSearchOutcome(conclusion: .verified(scope), patterns: explored)
-                }
-                if bound >= maxRuns { return PatternSearchOutcome(conclusion: .verified(.bounded), patterns: explored) }
-                bound += 1
-            }
+        switch search(bound: maxRuns, explored: &explored) {
+        case .attack(let p):
+            return PatternSearchOutcome(conclusion: .attack(p), patterns: explored)
+        case .limit(let why):
+            return PatternSearchOutcome(conclusion: .inconclusive(why), patterns: explored)
+        case .closed(let cut, let opaque):
+            // Nothing needed another run: more runs add nothing. Unless a goal was taken whole
+            // into a variable that might hold it deeper, this is a proof.
+            let scope: Scope = cut || opaque || ctx.unifier.typeFlaws ? .bounded : .unbounded
+            return PatternSearchOutcome(conclusion: .verified(scope), patterns: explored)
         }
     }
 
