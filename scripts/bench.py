@@ -45,14 +45,17 @@ def timed(cmd):
 
 
 def ours(target, runs, engine="goal"):
+    """(seconds, MiB, patterns, verdict counts); None on timeout; "error" for a model protocheck refuses."""
     out = timed([BIN, "check"] + target + ["--max-runs", str(runs), "--engine", engine, "--format", "json"])
     if out is None:
         return None
-    secs, mib, stdout, _ = out
+    secs, mib, stdout, status = out
+    if status == 2:
+        return "error"
     try:
         results = json.loads(stdout)["results"]
     except (ValueError, KeyError):
-        return None
+        return "error"
     counts = {"attack": 0, "proved": 0, "bounded": 0, "inconclusive": 0}
     for r in results:
         if r["verdict"] == "verified":
@@ -66,7 +69,9 @@ def scyther(path, runs):
     out = timed([SCYTHER, "--plain", f"--max-runs={runs}", path])
     if out is None:
         return None
-    secs, mib, stdout, _ = out
+    secs, mib, stdout, status = out
+    if status == 1:
+        return "error"
     counts = {"fail": 0, "proof": 0, "ok": 0}
     for line in stdout.splitlines():
         if not line.startswith("claim"):
@@ -95,6 +100,7 @@ def corpus():
     print(head)
     ratios = []
     slower = []
+    unfinished = []
     for f in files:
         path = os.path.join(folder, f + ".spdl")
         for n in bounds:
@@ -102,13 +108,24 @@ def corpus():
             line = f"{f:28} {n:>4} "
             if o is None:
                 line += f"{'>' + str(int(TIMEOUT)):>8} {'-':>9} {'-':>5} {'-':>18}"
+            elif o == "error":
+                line += f"{'refused':>8} {'-':>9} {'-':>5} {'-':>18}"
+                o = None
             else:
                 c = o[3]
                 line += f"{o[0]:8.2f} {o[2]:9} {o[1]:5} {c['attack']:>4}/{c['proved']}/{c['bounded']}/{c['inconclusive']:<6}".ljust(0)
             if SCYTHER:
                 s = scyther(path, n)
-                if s is None:
-                    line += f" {'>' + str(int(TIMEOUT)):>9}"
+                if s == "error":
+                    line += f" {'refused':>9}"
+                elif s is None:
+                    # Scyther did not finish: its time is at least the timeout, the ratio at most this.
+                    line += f" {'>' + str(int(TIMEOUT)):>9} {'-':>14}"
+                    if o is not None:
+                        ratio = max(o[0], 0.005) / TIMEOUT
+                        line += f" <{ratio:6.3f}"
+                        ratios.append(ratio)
+                        unfinished.append(f)
                 else:
                     sc = s[2]
                     line += f" {s[0]:9.2f} {sc['fail']:>6}/{sc['proof']}/{sc['ok']:<5}"
@@ -122,7 +139,8 @@ def corpus():
             print(line, flush=True)
     if SCYTHER and ratios:
         g = math.exp(sum(math.log(r) for r in ratios) / len(ratios))
-        print(f"\ngeometric mean of the time ratio protocheck/Scyther over the {len(ratios)} cases where Scyther needs 0.1 s or more: {g:.3f}")
+        print(f"\ngeometric mean of the time ratio protocheck/Scyther over the {len(ratios)} cases where Scyther needs 0.1 s or more: {g:.3f}"
+              + (f" ({len(unfinished)} of them Scyther did not finish within {int(TIMEOUT)} s: counted at that time, so the mean is an upper bound)" if unfinished else ""))
         print("cases where protocheck is slower: " + ("; ".join(slower) if slower else "none"))
 
 

@@ -18,7 +18,7 @@ final class PatternContext: Sendable {
     let outputTemplates: [[OutputTemplate]]
     /// Run `n` of each role, as `RunNaming` names it, for the first `cachedRuns` run numbers: a run's
     /// names depend on its role and number only, and new runs are made all the time.
-    private let instances: [[(agents: [Term], events: [Event])]]
+    private let instances: [[RunInstance]]
     static let cachedRuns = 12
 
     init(model: ProtocolModel, setting: Setting, typeFlaws: Bool) {
@@ -72,11 +72,11 @@ final class PatternContext: Sendable {
 extension PatternContext {
     /// The agents behind run `number`'s role names (trusted roles' agents, fresh variables for the
     /// others) and its script as `RunNaming` names it.
-    func instance(role: Int, number: Int) -> (agents: [Term], events: [Event]) {
+    func instance(role: Int, number: Int) -> RunInstance {
         number <= Self.cachedRuns ? instances[role][number - 1] : Self.instantiate(model, role: role, number: number)
     }
 
-    fileprivate static func instantiate(_ model: ProtocolModel, role: Int, number: Int) -> (agents: [Term], events: [Event]) {
+    fileprivate static func instantiate(_ model: ProtocolModel, role: Int, number: Int) -> RunInstance {
         var agents: [Variable: Term] = [:]
         var list: [Term] = []
         for (i, r) in model.roles.enumerated() {
@@ -85,8 +85,29 @@ extension PatternContext {
             list.append(t)
         }
         let naming = RunNaming(role: model.roles[role], number: number, agents: agents)
-        return (list, model.roles[role].events.map { naming($0) })
+        let events = model.roles[role].events.map { naming($0) }
+        let mentions = events.map { e -> ReceiveMentions? in
+            guard case .receive(_, let t) = e.action else { return nil }
+            var fresh: [Atom] = []
+            for sub in t.subterms { if case .atom(let a) = sub, a.isFresh, !fresh.contains(a) { fresh.append(a) } }
+            return ReceiveMentions(fresh: fresh, variables: t.variables.sorted())
+        }
+        return RunInstance(agents: list, events: events, receives: mentions)
     }
+}
+
+/// A run of a role with a number, as `RunNaming` names it: the same in every pattern.
+struct RunInstance: Sendable {
+    let agents: [Term]
+    let events: [Event]
+    /// For each receive event, what its pattern mentions before any substitution.
+    let receives: [ReceiveMentions?]
+}
+
+/// The fresh values a receive pattern names itself and its variables, whose values may name more.
+struct ReceiveMentions: Hashable, Sendable {
+    let fresh: [Atom]
+    let variables: [Variable]
 }
 
 /// An output of a role as a run not yet made names it: its fresh values belong to no run in any
@@ -113,6 +134,8 @@ struct PatternRun: Hashable, Sendable {
     let agents: [Term]
     /// The role's whole script as this run names it.
     let events: [Event]
+    /// For each receive, the fresh values and variables its pattern mentions.
+    let receives: [ReceiveMentions?]
     /// The node of each included event: the included prefix is `nodes.count` long.
     var nodes: [Int] = []
 
@@ -215,13 +238,14 @@ struct Pattern: Sendable {
     /// (a trusted role's name its trusted agent); the run's own agent is honest.
     mutating func addRun(role: Int, old: Bool, _ ctx: PatternContext, allHonest: Bool = false) -> Int {
         let number = runs.count + 1
-        let (agents, events) = ctx.instance(role: role, number: number)
-        for (i, a) in agents.enumerated() {
+        let instance = ctx.instance(role: role, number: number)
+        for (i, a) in instance.agents.enumerated() {
             guard let v = a.asVariable else { continue }
             untrusted.append(v)
             if i == role || allHonest { honest.append(v) }
         }
-        runs.append(PatternRun(role: role, number: number, old: old, agents: agents, events: events))
+        runs.append(PatternRun(role: role, number: number, old: old, agents: instance.agents, events: instance.events,
+                               receives: instance.receives))
         if old || ctx.setting.oldSessions, boundary == nil { boundary = newNode(.boundary) }
         return runs.count - 1
     }

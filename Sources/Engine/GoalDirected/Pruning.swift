@@ -105,19 +105,23 @@ struct Pruning {
     private func freshOrder(_ p: inout Pattern) -> Bool {
         let s = p.substitution
         for run1 in p.runs {
-            // The first event of this run that mentions each fresh value.
-            var first: [Atom: Int] = [:]
+            // Every receive that mentions a value comes after that value's first output; the first
+            // receive of a run that mentions it is enough, the run's order gives the others.
+            var seen = Set<Atom>()
             for j in 0..<run1.length {
-                for t in run1.events[j].action.terms { s.collectFresh(in: t, at: j, into: &first) }
-            }
-            for (value, j) in first {
-                guard case .fresh(let number) = value.kind, number != run1.number, case .receive = run1.events[j].action else { continue }
-                let r2 = number - 1
-                guard p.runs.indices.contains(r2) else { continue }
-                let run2 = p.runs[r2]
-                guard let output = ctx.firstOutput[run2.role][Variable(value.name, sort: value.sort)],
-                      let k = run2.old ? output.old : output.current, k < run2.length else { continue }
-                if !p.edge(run2.nodes[k], run1.nodes[j]) { return false }
+                guard let mentions = run1.receives[j] else { continue }
+                var found: [Atom: Int] = [:]
+                for a in mentions.fresh { found[a] = j }
+                for v in mentions.variables { s.collectFresh(in: .variable(v), at: j, into: &found) }
+                for (value, _) in found where seen.insert(value).inserted {
+                    guard case .fresh(let number) = value.kind, number != run1.number else { continue }
+                    let r2 = number - 1
+                    guard p.runs.indices.contains(r2) else { continue }
+                    let run2 = p.runs[r2]
+                    guard let output = ctx.firstOutput[run2.role][Variable(value.name, sort: value.sort)],
+                          let k = run2.old ? output.old : output.current, k < run2.length else { continue }
+                    if !p.edge(run2.nodes[k], run1.nodes[j]) { return false }
+                }
             }
         }
         return true
