@@ -26,12 +26,16 @@ public struct CheckOptions: Sendable {
     /// Searches run at once (scenarios, or properties), one Z3 context each.
     public var workers: Int
     public var engine: SearchEngine
+    /// Watched by the searches: once cancelled they stop and leave what they had not decided
+    /// inconclusive ("interrupted").
+    public var cancellation: Cancellation?
 
     public init(maxRuns: Int = 3, typeFlaws: Bool = false, maxStates: Int = 2_000_000, timeout: Double? = nil,
                 properties: Set<String>? = nil, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
-                engine: SearchEngine = .goal) {
+                engine: SearchEngine = .goal, cancellation: Cancellation? = nil) {
         self.workers = max(1, workers)
         self.engine = engine
+        self.cancellation = cancellation
         self.maxRuns = maxRuns
         self.typeFlaws = typeFlaws
         self.maxStates = maxStates

@@ -103,6 +103,10 @@ public final class Z3Solver {
 
     deinit { Z3_del_context(ctx) }
 
+    /// Makes the Z3 call under way, if any, return `unknown` at once. Z3 allows it from another
+    /// thread; the context stays usable.
+    public func interrupt() { Z3_interrupt(ctx) }
+
     // MARK: - Encoding
 
     private struct Encoding {

@@ -81,3 +81,14 @@ func stateLimitIsInconclusiveNotVerified(_ engine: SearchEngine) throws {
     #expect(r.allSatisfy { $0.verdict == .inconclusive })
     #expect(r.allSatisfy { $0.limit?.contains("limit of 5") == true }, "\(r.map { $0.limit ?? "-" })")
 }
+
+/// A cancelled check stops: every property it had not decided is inconclusive, and says it was
+/// interrupted (never verified).
+@Test(arguments: SearchEngine.allCases)
+func cancelledSearchIsInterruptedNotVerified(_ engine: SearchEngine) throws {
+    let cancellation = Cancellation()
+    cancellation.cancel()
+    let r = try Checker(options: CheckOptions(maxRuns: 3, engine: engine, cancellation: cancellation)).check(nsl)
+    #expect(!r.isEmpty)
+    #expect(r.allSatisfy { $0.verdict == .inconclusive && $0.limit == "interrupted" }, "\(r.map { "\($0.property) \($0.verdict) \($0.limit ?? "-")" })")
+}

@@ -99,8 +99,11 @@ struct ExplicitEngine {
         let next = Locked(0)
         let tally = Locked((done: 0, states: 0))
         let typeFlaws = options.typeFlaws, maxStates = options.maxStates
+        let cancellation = options.cancellation
         DispatchQueue.concurrentPerform(iterations: min(options.workers, list.count)) { _ in
             let arithmetic = ArithmeticChecker()
+            cancellation?.watch(arithmetic.solver)
+            defer { cancellation?.forget(arithmetic.solver) }
             while true {
                 let i = next.withLock { n -> Int in defer { n += 1 }; return n }
                 guard i < list.count else { return }
@@ -108,10 +111,15 @@ struct ExplicitEngine {
                     results.withLock { $0[i] = Outcome(search: nil, found: [:], states: 0, limitHit: "time limit", truncated: false) }
                     continue
                 }
+                if cancellation?.isCancelled == true {
+                    results.withLock { $0[i] = Outcome(search: nil, found: [:], states: 0, limitHit: "interrupted", truncated: false) }
+                    continue
+                }
                 var search = ScenarioSearch(model: model, setting: setting, scenario: list[i], properties: properties,
                                             typeFlaws: typeFlaws, arithmetic: arithmetic)
                 var counter = 0
-                let found = search.run(open: open, limits: SearchLimits(maxStates: maxStates, deadline: deadline), counter: &counter)
+                let limits = SearchLimits(maxStates: maxStates, deadline: deadline, isCancelled: { cancellation?.isCancelled ?? false })
+                let found = search.run(open: open, limits: limits, counter: &counter)
                 let outcome = Outcome(search: found.isEmpty ? nil : search, found: found, states: search.statesExplored,
                                       limitHit: search.limitHit, truncated: search.truncated)
                 results.withLock { $0[i] = outcome }

@@ -160,6 +160,10 @@ struct ScenarioSearch {
             limitHit = "time limit"
             return found
         }
+        if limits.isCancelled() {
+            limitHit = "interrupted"
+            return found
+        }
         var nodes: [Node] = []
         var visited = VisitedStates()
         let initial = SearchState(pcs: Array(repeating: 0, count: network.runs.count), substitution: .identity, constraints: [], conditions: [],
@@ -185,9 +189,15 @@ struct ScenarioSearch {
                 counter += 1
                 statesExplored += 1
                 if counter > limits.maxStates { limitHit = "state limit of \(limits.maxStates) states"; return found }
-                if let d = limits.deadline, statesExplored % 64 == 0, ContinuousClock.now > d {
-                    limitHit = "time limit"
-                    return found
+                if statesExplored % 64 == 0 {
+                    if let d = limits.deadline, ContinuousClock.now > d {
+                        limitHit = "time limit"
+                        return found
+                    }
+                    if limits.isCancelled() {
+                        limitHit = "interrupted"
+                        return found
+                    }
                 }
                 for (state0, executed, violations) in successors(of: nodes[index].state) {
                     let state = pruned(state0)

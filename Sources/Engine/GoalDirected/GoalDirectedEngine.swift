@@ -25,6 +25,9 @@ struct GoalDirectedEngine {
         let done = Locked(0)
         DispatchQueue.concurrentPerform(iterations: min(options.workers, max(1, selected.count))) { _ in
             let arithmetic = ArithmeticChecker()
+            let cancellation = options.cancellation
+            cancellation?.watch(arithmetic.solver)
+            defer { cancellation?.forget(arithmetic.solver) }
             while true {
                 let i = next.withLock { n -> Int in defer { n += 1 }; return n }
                 guard i < selected.count else { return }
@@ -32,7 +35,8 @@ struct GoalDirectedEngine {
                 let ctx = contexts[property.setting.name]!
                 let query = Query(property)
                 let search = PatternSearch(ctx: ctx, query: query, arithmetic: arithmetic,
-                                           limits: SearchLimits(maxStates: options.maxStates, deadline: deadline),
+                                           limits: SearchLimits(maxStates: options.maxStates, deadline: deadline,
+                                                                isCancelled: { cancellation?.isCancelled ?? false }),
                                            maxRuns: options.maxRuns)
                 let began = clock.now
                 let outcome = search.run()

@@ -87,6 +87,7 @@ struct PatternSearch {
     private func search(bound: Int, explored: inout Int) -> Level {
         let refinement = Refinement(ctx: ctx, maxRuns: bound)
         var stack: [Pattern] = []
+        if limits.isCancelled() { return .limit("interrupted") }
         for var p in query.initialPatterns(ctx).reversed() where pruning.admits(&p) { stack.append(p) }
         var best: Pattern?
         var cut = false, opaque = false
@@ -94,7 +95,7 @@ struct PatternSearch {
             if let best, p.cost >= best.cost { continue }
             explored += 1
             if explored > limits.maxStates { return .limit("pattern limit of \(limits.maxStates) patterns") }
-            if explored % 256 == 0 {
+            if explored % 64 == 0 {
                 if let d = limits.deadline, ContinuousClock.now > d { return .limit("time limit") }
                 if limits.isCancelled() { return .limit("interrupted") }
             }
