@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """Benchmarks for `make bench`: figures, never assertions (the machines are shared and noisy).
 
-Parts (BENCH=all, or one of seeds, corpus, engines, replay):
+Parts (BENCH=all, or one of seeds, corpus, engines, heuristics, replay):
   seeds    the nine models of the source documents together at the committed bound (5 runs)
   corpus   every SPDL file of Scyther's library at 3, 4 and 5 runs: protocheck's time, patterns,
            peak memory and verdicts; with SCYTHER_BIN naming a Scyther built from its public source,
            Scyther's time and verdicts at the same bound, the ratio, and the geometric mean of the
            ratios over the cases where Scyther needs 0.1 s or more
   engines  the goal-directed and the explicit-state engines side by side on the registered models
+  heuristics  the goal-directed engine's goal selection strategies on the same cases (one core)
   replay   milliseconds per replay of two document attacks
 
 Environment: BIN (default .build/release/protocheck), CORPUS (default ../shared/corpus/scyther),
@@ -44,9 +45,9 @@ def timed(cmd):
         return float(secs), int(kb) // 1024, p.stdout, p.returncode
 
 
-def ours(target, runs, engine="goal"):
+def ours(target, runs, engine="goal", extra=()):
     """(seconds, MiB, patterns, verdict counts); None on timeout; "error" for a model protocheck refuses."""
-    out = timed([BIN, "check"] + target + ["--max-runs", str(runs), "--engine", engine, "--format", "json"])
+    out = timed([BIN, "check"] + target + ["--max-runs", str(runs), "--engine", engine, "--format", "json"] + list(extra))
     if out is None:
         return None
     secs, mib, stdout, status = out
@@ -156,6 +157,28 @@ def engines():
             print(f"{m:26} {n:>4} {gs} {es} {ratio}", flush=True)
 
 
+def heuristics():
+    """The goal-directed engine's goal selection, each strategy on the same cases: patterns and seconds."""
+    folder = os.path.join(CORPUS, "protocols")
+    cases = [[m] for m in ["nspk", "soda-machine", "ns-symmetric", "gemplus-elgamal"]] + \
+            [[os.path.join(folder, f + ".spdl")] for f in ["needham-schroeder", "kaochow-v2", "denning-sacco-lowe", "woo-lam", "yahalom", "wmf"]]
+    strategies = ["fail-first", "keys-first", "in-order"]
+    print(f"{'case':28} " + " ".join(f"{s + ' patterns':>20} {'s':>7}" for s in strategies))
+    totals = {s: [0, 0.0] for s in strategies}
+    for case in cases:
+        line = f"{os.path.basename(case[0]):28} "
+        for s in strategies:
+            o = ours(case, 5, extra=["--heuristic", s, "--jobs", "1"])
+            if o is None or o == "error":
+                line += f"{'-':>20} {'-':>7} "
+                continue
+            totals[s][0] += o[2]
+            totals[s][1] += o[0]
+            line += f"{o[2]:>20} {o[0]:7.2f} "
+        print(line, flush=True)
+    print(f"{'total':28} " + " ".join(f"{totals[s][0]:>20} {totals[s][1]:7.2f}" for s in strategies))
+
+
 def replay():
     print(f"{'model':18} {'property':34} {'replays':>8} {'ms/replay':>10} outcome")
     with tempfile.TemporaryDirectory() as tmp:
@@ -172,7 +195,7 @@ def replay():
             print(f"{model:18} {prop:34} {reps:>8} {ms:10.0f} {first[0] if first else '?'}")
 
 
-parts = {"seeds": seeds, "corpus": corpus, "engines": engines, "replay": replay}
+parts = {"seeds": seeds, "corpus": corpus, "engines": engines, "heuristics": heuristics, "replay": replay}
 chosen = os.environ.get("BENCH", "all")
 for name, part in parts.items():
     if chosen in ("all", name):

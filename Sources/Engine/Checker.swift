@@ -29,6 +29,8 @@ public struct CheckOptions: Sendable {
     /// Watched by the searches: once cancelled they stop and leave what they had not decided
     /// inconclusive ("interrupted").
     public var cancellation: Cancellation?
+    /// The goal-directed engine's choice of goal; only the benchmark changes it.
+    public var heuristic: GoalHeuristic = .failFirst
 
     public init(maxRuns: Int = 3, typeFlaws: Bool = false, maxStates: Int = 2_000_000, timeout: Double? = nil,
                 properties: Set<String>? = nil, workers: Int = ProcessInfo.processInfo.activeProcessorCount,

@@ -32,6 +32,7 @@ struct List: ParsableCommand {
 enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, markdown, sarif, junit }
 
 extension SearchEngine: ExpressibleByArgument {}
+extension GoalHeuristic: ExpressibleByArgument {}
 
 /// Bound options. Without them a search takes `ReportSettings.committed`, the bound of the committed
 /// files: a state bound, so that the same command gives the same verdicts on every machine.
@@ -43,14 +44,17 @@ struct SearchOptions: ParsableArguments {
     @Option(help: "Stop a scenario's search after this many states (verdict: inconclusive; default \(ReportSettings.committed.maxStates)).") var maxStates: Int?
     @Option(help: "Searches run at once, one Z3 context each (default: the number of cores). Verdicts do not depend on it.") var jobs: Int?
     @Option(help: "goal (backward from each property's negation; can prove a property for any number of runs) or explicit (forward over every scenario, the cross-check).") var engine: SearchEngine = .goal
+    @Option(help: .hidden) var heuristic: GoalHeuristic = .failFirst
 
     /// The checker's options for a model: the committed bound where no option overrides it.
     func options(for model: String) -> CheckOptions {
         let base = ReportSettings.committed
-        return CheckOptions(maxRuns: maxRuns ?? base.maxRuns, typeFlaws: typeFlaws || base.typeFlaws,
-                            maxStates: maxStates ?? base.maxStates, timeout: timeout,
-                            properties: properties.isEmpty ? nil : Set(properties),
-                            workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount, engine: engine)
+        var options = CheckOptions(maxRuns: maxRuns ?? base.maxRuns, typeFlaws: typeFlaws || base.typeFlaws,
+                                   maxStates: maxStates ?? base.maxStates, timeout: timeout,
+                                   properties: properties.isEmpty ? nil : Set(properties),
+                                   workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount, engine: engine)
+        options.heuristic = heuristic
+        return options
     }
 }
 

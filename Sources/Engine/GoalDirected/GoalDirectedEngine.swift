@@ -37,7 +37,7 @@ struct GoalDirectedEngine {
                 let search = PatternSearch(ctx: ctx, query: query, arithmetic: arithmetic,
                                            limits: SearchLimits(maxStates: options.maxStates, deadline: deadline,
                                                                 isCancelled: { cancellation?.isCancelled ?? false }),
-                                           maxRuns: options.maxRuns)
+                                           maxRuns: options.maxRuns, heuristic: options.heuristic)
                 let began = clock.now
                 let outcome = search.run()
                 let elapsed = seconds(clock.now - began)

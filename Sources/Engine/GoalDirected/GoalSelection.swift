@@ -11,20 +11,32 @@ import Terms
 /// with the most fixed values among its names.
 final class GoalSelection {
     let ctx: PatternContext
+    let heuristic: GoalHeuristic
     /// The ways a goal's term can be met that do not depend on the pattern (initial knowledge,
     /// composition, outputs of new runs), counted once per term. One selection serves one search.
     private var fixedOptions: [Term: Int] = [:]
 
-    init(ctx: PatternContext) { self.ctx = ctx }
+    init(ctx: PatternContext, heuristic: GoalHeuristic = .failFirst) {
+        self.ctx = ctx
+        self.heuristic = heuristic
+    }
 
     func select(in p: Pattern) -> Int? {
         var best: (index: Int, weight: (Int, Int, Int, Double))?
         for (i, g) in p.goals.enumerated() {
             let t = p.apply(g.term)
             if Pattern.isTrivial(t) { continue }
-            let w = (options(t, in: p, atMost: best?.weight.0 ?? Int.max), longTermKeyLevel(t), g.isKey ? 0 : 1, openRatio(t))
+            let w: (Int, Int, Int, Double)
+            switch heuristic {
+            case .failFirst:
+                w = (options(t, in: p, atMost: best?.weight.0 ?? Int.max), longTermKeyLevel(t), g.isKey ? 0 : 1, openRatio(t))
+            case .keysFirst:
+                w = (0, longTermKeyLevel(t), g.isKey ? 0 : 1, openRatio(t))
+            case .inOrder:
+                return i
+            }
             if best == nil || w < best!.weight { best = (i, w) }
-            if w.0 == 0 { break }
+            if w.0 == 0 && heuristic == .failFirst { break }
         }
         return best?.index
     }
@@ -94,4 +106,15 @@ final class GoalSelection {
         walk(t)
         return leaves == 0 ? 0 : Double(open) / Double(leaves)
     }
+}
+
+/// How the goal-directed search picks the next goal (measured in `make bench`, part `heuristics`).
+public enum GoalHeuristic: String, Sendable, CaseIterable {
+    /// The goal with the fewest ways to be met, then the tie-breakers of `keysFirst` (the default).
+    case failFirst = "fail-first"
+    /// Private and long-term keys, then keys, then the goal with the most fixed names (close to
+    /// Scyther's default, without counting).
+    case keysFirst = "keys-first"
+    /// The first open goal: the baseline.
+    case inOrder = "in-order"
 }

@@ -30,11 +30,12 @@ struct PatternSearch {
     let limits: SearchLimits
     let maxRuns: Int
 
-    init(ctx: PatternContext, query: Query, arithmetic: ArithmeticChecker, limits: SearchLimits, maxRuns: Int) {
+    init(ctx: PatternContext, query: Query, arithmetic: ArithmeticChecker, limits: SearchLimits, maxRuns: Int,
+         heuristic: GoalHeuristic = .failFirst) {
         self.ctx = ctx
         self.query = query
         self.pruning = Pruning(ctx: ctx, arithmetic: arithmetic)
-        self.selection = GoalSelection(ctx: ctx)
+        self.selection = GoalSelection(ctx: ctx, heuristic: heuristic)
         self.limits = limits
         self.maxRuns = maxRuns
     }
