@@ -21,10 +21,11 @@ import Traces
         let diffs = exp.compare(results)
         #expect(diffs.map(\.description) == [
             "nspk gone: expected verified, got no result",
-            "nspk secret-Na: expected attack, got verified",
-            "nspk secret-Nb: expected attack, got verified",
+            "nspk secret-Na: expected attack, got verified within 2 runs",
+            "nspk secret-Nb: expected attack, got verified within 2 runs",
         ])
-        #expect(diffs[1] == ExpectationDiff(model: "nspk", property: "secret-Na", expected: .attack, got: .verified))
+        #expect(diffs[1] == ExpectationDiff(model: "nspk", property: "secret-Na", expected: ExpectedVerdict(.attack),
+                                            got: ExpectedVerdict(.verified, scope: .bounded, runs: 2)))
         // A model the results do not cover is out of scope.
         #expect(!diffs.contains { $0.model == "other-model" })
         #expect(exp.unknownProperties(in: results) == ["nspk gone"])
@@ -34,7 +35,7 @@ import Traces
         let exp = try Expectations.parse(yaml: "nspk:\n  secret-Nb: verified\n  secret-Na: attack\n")
         let got = Fixtures.results()
         #expect(exp.compare(got).map(\.description) == [
-            "nspk secret-Na: expected attack, got verified",
+            "nspk secret-Na: expected attack, got verified within 2 runs",
             "nspk secret-Nb: expected verified, got attack",
         ])
     }
@@ -42,7 +43,7 @@ import Traces
     @Test func renderedFileIsSatisfiedByItsResults() throws {
         let results = Fixtures.results() + [Fixtures.result("secret-K@server", .secrecy, .verified, model: "attested-k")]
         let yaml = Expectations.render(results)
-        #expect(yaml.contains("attested-k:\n  secret-K@server: verified\nnspk:\n  ni-agree: inconclusive\n  secret-Na: verified\n  secret-Nb: attack\n"))
+        #expect(yaml.contains("attested-k:\n  secret-K@server: verified within 2 runs\nnspk:\n  ni-agree: inconclusive\n  secret-Na: verified within 2 runs\n  secret-Nb: attack\n"))
         let exp = try Expectations.parse(yaml: yaml)
         #expect(exp.compare(results).isEmpty)
         #expect(exp.unknownProperties(in: results).isEmpty)
@@ -53,7 +54,7 @@ import Traces
         #expect {
             try Expectations.parse(yaml: "nspk:\n  secret-Nb: broken\n")
         } throws: { error in
-            "\(error)".contains("2:14") && "\(error)".contains("attack, verified or inconclusive")
+            "\(error)".contains("2:14") && "\(error)".contains("attack, inconclusive, verified, 'verified within N runs' or 'verified for any number of runs'")
         }
         #expect(throws: Expectations.ParseError.self) { try Expectations.parse(yaml: "- a\n- b\n") }
         #expect(throws: Expectations.ParseError.self) { try Expectations.parse(yaml: "nspk: attack\n") }
