@@ -6,6 +6,11 @@ public struct CausalLink: Hashable, Sendable {
     public var label: String
     public var sender: Int?
     public var recipient: Int?
+    public init(label: String, sender: Int?, recipient: Int?) {
+        self.label = label
+        self.sender = sender
+        self.recipient = recipient
+    }
 }
 
 /// The communications that precede a claim in the role scripts (Scyther's `prec` set, computed by its
@@ -17,6 +22,11 @@ public struct CausalPast: Hashable, Sendable {
     /// Every role at an end of a communication of the past (marked ones included), the claimant's
     /// role first: the judgment chooses one run of each.
     public var roles: [Int]
+
+    public init(links: [CausalLink], roles: [Int]) {
+        self.links = links
+        self.roles = roles
+    }
 
     /// Scyther's marker for a step whose agreement is not checked.
     public static func isUnchecked(_ label: String) -> Bool { label.hasPrefix("!") }

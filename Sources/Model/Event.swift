@@ -92,6 +92,16 @@ public enum Goal: Hashable, Sendable {
         }
     }
 
+    /// The term a trace shows for the claim: its one term, its terms as a tuple, or for a goal with no
+    /// term (synchronisation, message agreement, reachability) a public constant naming its kind.
+    public var shown: Term {
+        switch terms.count {
+        case 0: return .atom(Atom(kind.rawValue, sort: .message, kind: .constant(isPublic: true)))
+        case 1: return terms[0]
+        default: return .tuple(terms)
+        }
+    }
+
     /// Synchronisation and message agreement: judged on the runs of the claim's causal past.
     public var isSynchronisation: Bool {
         switch self {

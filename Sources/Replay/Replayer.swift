@@ -232,7 +232,7 @@ struct Session {
         case .claim(let name, let goal):
             let values = try goal.terms.map { try evaluate($0, in: n) }
             runs[n]!.claims.append(.init(name: name, goal: goal, values: values))
-            record(actor, n, "claim", name, .tuple(goal.terms.map(run.instance)), values.last ?? Value(.message, []))
+            record(actor, n, "claim", name, run.instance(goal.shown), values.last ?? Value(.message, []))
         case .send, .receive:
             throw ReplayError("not a local event")
         }
