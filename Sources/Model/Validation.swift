@@ -101,7 +101,8 @@ extension ProtocolModel {
                 case .reveal(let t):
                     need(e, t, "reveals")
                 case .claim(let n, let goal):
-                    if case .secret(let t) = goal, !known.canDerive(t) {
+                    // Scyther asks nothing of what a secrecy claim names; the names must be bound (below).
+                    if case .secret(let t) = goal, discipline == .buildable, !known.canDerive(t) {
                         fail(e, "claim \(n) is about \(t), a term the role never has at this point")
                     }
                     for t in goal.terms where !t.variables.isSubset(of: bound) {

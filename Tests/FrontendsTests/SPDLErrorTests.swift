@@ -53,7 +53,7 @@ import Testing
         ("protocol p(I,R) { role I { claim_x(I, Commit, I2, I); } role R { } }", 1, 47, "claim Commit takes a role of the protocol as its partner (claim(R, Commit, R', data)), not 'I2'"),
         ("protocol p(I) { role I { match(x, I); } }", 1, 26, "'match' (pattern matching) is not supported by protocheck yet"),
         ("protocol p(I) { fresh n: Nonce; role I { send_1(I,I, n); } }", 1, 54, "'n' is declared at protocol level (line 1), outside the role; protocheck does not support that yet: declare it in the role"),
-        ("const a, b: Nonce;\ninversekeys(a, b);", 2, 13, "inversekeys with 'a', which is not a public constant of type Function, is not supported by protocheck yet"),
+        ("const a, b: Nonce;\ninversekeys(a, b);", 2, 13, "inversekeys with 'a', which is not a constant of type Function, is not supported by protocheck yet"),
         ("untrusted Eve;", 1, 1, "the 'untrusted' declaration is not supported by protocheck yet"),
         ("protocol p(I,R) { role I { send_1(R,I, I); } role R { } }", 1, 35, "role I can only send as itself, not 'R'"),
         ("protocol p(I,R) { role I { send(I,R, I); } role R { } }", 1, 28, "'send' needs a label, as in send_1"),
