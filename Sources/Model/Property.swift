@@ -76,7 +76,7 @@ extension Goal {
         case .messageAgreement:
             return "\(me) finished, but no runs sent and received the messages before its claim with the same content, sender and recipient"
         case .reachable:
-            return "\(me) reached its claim"
+            return "\(me) reaches its claim"
         case .secret, .aliveness, .weakAgreement, .agreement:
             return "\(me) finished"
         }

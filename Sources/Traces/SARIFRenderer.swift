@@ -22,7 +22,7 @@ public enum SARIFRenderer {
             let attack = r.verdict == .attack
             var text = r.summary.hasSuffix(".") ? r.summary : r.summary + "."
             if attack {
-                text += " Violated: " + (r.trace?.violation ?? "a trace violates the property")
+                text += " Violated: " + (r.trace?.violation ?? (r.kind == .reachability ? Wording.meaning(r) : "a trace violates the property"))
             } else {
                 text += " Inconclusive: " + (r.limit ?? "the search stopped before an answer")
             }
