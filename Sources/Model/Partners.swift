@@ -56,11 +56,11 @@ public struct RunAtClaim<Value: Equatable> {
     public var communications: [Communication<Value>]
     /// A run of a helper protocol: never anyone's partner.
     public var helper: Bool
-    /// The agents its own protocol's roles were set up with (Scyther's ρ of the run).
-    public var agents: [Value]
+    /// The roles of the run's own protocol, when the model runs several side by side (nil: every role).
+    private var ownProtocol: [Int]?
 
-    /// `bindings` covers every role of the model; helper status and the run's own protocol's agents
-    /// are read from `model`.
+    /// `bindings` covers every role of the model; helper status and the run's own protocol are read
+    /// from `model`.
     public init(role: Int, actor: Value, bindings: [Value?], started: Bool, running: [(tag: String, peer: Value, data: [Value])],
                 communications: [Communication<Value>] = [], in model: ProtocolModel) {
         self.role = role
@@ -69,9 +69,15 @@ public struct RunAtClaim<Value: Equatable> {
         self.started = started
         self.running = running
         self.communications = communications
-        self.helper = model.roles.indices.contains(role) && model.roles[role].isHelper
-        self.agents = model.roles.indices.contains(role)
-            ? model.protocolRoles(of: role).compactMap { $0 < bindings.count ? bindings[$0] : nil } : []
+        let known = model.roles.indices.contains(role)
+        self.helper = known && model.roles[role].isHelper
+        self.ownProtocol = known && model.roles.contains(where: { $0.foreign != nil }) ? model.protocolRoles(of: role) : nil
+    }
+
+    /// The agents its own protocol's roles were set up with (Scyther's ρ of the run).
+    public var agents: [Value] {
+        guard let own = ownProtocol else { return bindings.compactMap { $0 } }
+        return own.compactMap { $0 < bindings.count ? bindings[$0] : nil }
     }
 }
 

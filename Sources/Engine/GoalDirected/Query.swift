@@ -1,3 +1,4 @@
+import Foundation
 import Model
 import Terms
 
@@ -23,6 +24,9 @@ struct Query: Sendable {
     let claim: (role: Int, event: Int)?
     /// Claiming runs the patterns start from: two to break injectivity, one otherwise.
     let claimingRuns: Int
+    /// The synchronisation requirement, computed on first use: it needs the model, which the
+    /// query is made without.
+    private let synchronisationMemo = Memo<SynchronisationRequirement?>()
 
     /// `claimingRuns: 1` asks an injective agreement for its non-injective part: a claim with no
     /// partner at all breaks both.
@@ -153,10 +157,10 @@ struct Query: Sendable {
 
     // MARK: - Synchronisation and message agreement
 
-    /// The requirement of a synchronisation or message agreement claim, read off the model.
+    /// The requirement of a synchronisation or message agreement claim, read off the model once.
     func synchronisation(_ ctx: PatternContext) -> SynchronisationRequirement? {
-        guard case .claim(let role, let event, let goal) = property.origin else { return nil }
-        return SynchronisationRequirement(goal, role: role, event: event, in: ctx.model)
+        guard case .claim(let role, let event, let goal) = property.origin, goal.isSynchronisation else { return nil }
+        return synchronisationMemo.value { SynchronisationRequirement(goal, role: role, event: event, in: ctx.model) }
     }
 
     /// The runs of the pattern as claim `c` sees them.
@@ -262,4 +266,19 @@ struct Query: Sendable {
 
 extension Pattern {
     func claimNode(_ c: Int) -> Int { runs[claims[c].run].nodes[claims[c].event] }
+}
+
+/// A value computed once, on first use, by whichever thread asks first.
+final class Memo<Value>: @unchecked Sendable {
+    private var stored: Value?
+    private let lock = NSLock()
+
+    func value(_ make: () -> Value) -> Value {
+        lock.lock()
+        defer { lock.unlock() }
+        if let v = stored { return v }
+        let v = make()
+        stored = v
+        return v
+    }
 }
