@@ -1,6 +1,9 @@
 import Terms
 import Model
 
+// SPDL's claims: each claim statement's events (`Translator.claim`, Scyther's claim types with
+// Scyther's meaning, docs/spdl.md), and the claims about each partner expanded once every role is read.
+
 /// Expands the claims about each partner (Alive, Weakagree) into one protocheck goal per partner role:
 /// Scyther's verdict on such a claim is the conjunction of the goals' verdicts.
 struct ClaimExpansion {
@@ -28,5 +31,75 @@ struct ClaimExpansion {
             let goal: Goal = claim.kind == .Alive ? .aliveness(of: agent(p)) : .scytherWeakAgreement(with: agent(p))
             return Event(.claim(name: named(p), goal), location: at)
         }
+    }
+}
+
+extension Translator {
+    /// One claim statement: the events it becomes (several for a claim about each partner, which waits
+    /// for the protocol's other roles). `unlabelled` counts the role's unlabelled claims, for their names.
+    func claim(_ keyword: Token, label: String?, args: [SyntaxTerm], role me: String, scope: RoleScope,
+               unlabelled: inout Int) throws -> [RoleDraft.Item] {
+        var items: [RoleDraft.Item] = []
+        guard args.count >= 2 else { throw source.error(at: keyword, "a claim takes a role and a claim type") }
+        guard args[0].bareName == me else {
+            throw source.error(at: args[0].token, "role \(me) can only claim for itself, not '\(args[0].bareName ?? "a compound term")'")
+        }
+        guard let type = args[1].bareName else { throw source.error(at: args[1].token, "expected a claim type") }
+        let name: String
+        if let label { name = "\(type)_\(label)" } else { unlabelled += 1; name = "\(type)_\(me)\(unlabelled)" }
+        let params = Array(args.dropFirst(2))
+        let at = location(keyword)
+        func noParameter() throws {
+            if let extra = params.first { throw source.error(at: extra.token, "claim \(type) takes no parameter") }
+        }
+        func claim(_ goal: Goal) { items.append(.event(Event(.claim(name: name, goal), location: at))) }
+        switch type {
+        case "Secret", "SKR":
+            guard !params.isEmpty else { throw source.error(at: args[1].token, "claim \(type) needs the term that stays secret") }
+            claim(.secret(try scope.message(params)))
+        case "Alive", "Weakagree":
+            // Scyther's optional parameter names the one role the claim is about.
+            if params.count > 1 { throw source.error(at: params[1].token, "claim \(type) takes at most one role") }
+            var about: String?
+            if let p = params.first {
+                guard let n = p.bareName, scope.roleNames.contains(n), scope.variables[n] == nil else {
+                    throw source.error(at: p.token, "claim \(type) takes a role of the protocol, not '\(p.bareName ?? "a compound term")'")
+                }
+                about = n
+            }
+            items.append(.pending(.init(kind: RoleDraft.PendingKind(rawValue: type)!, name: name, about: about), at))
+        case "Niagree":
+            try noParameter()
+            claim(.messageAgreement)
+        case "Nisynch":
+            try noParameter()
+            claim(.synchronisation)
+        case "Reachable":
+            try noParameter()
+            claim(.reachable)
+        case "Commit", "Running":
+            guard let partner = params.first else { throw source.error(at: args[1].token, "claim \(type) needs the partner and the data") }
+            guard let n = partner.bareName, scope.roleNames.contains(n), scope.variables[n] == nil else {
+                throw source.error(at: partner.token, "claim \(type) takes a role of the protocol as its partner (claim(R, \(type), R', data)), not '\(partner.bareName ?? "a compound term")'")
+            }
+            let peer = try scope.term(partner)
+            let data = try params.dropFirst().map { try scope.term($0) }
+            if type == "Commit" {
+                claim(.agreement(with: peer, on: data, injective: false))
+            } else {
+                items.append(.event(Event(.running(peer: peer, data: data, tag: ""), location: at)))
+            }
+        case "NotEqual":
+            // Scyther's inequality constraint: the run goes on only while the two terms differ.
+            guard params.count == 2 else { throw source.error(at: args[1].token, "claim NotEqual takes two terms") }
+            items.append(.event(Event(.check(.notEqual(try scope.term(params[0]), try scope.term(params[1]))), location: at)))
+        case "Empty", "SID":
+            // Signals: Scyther checks nothing for them. Their terms are still read so that
+            // their names are checked.
+            if !params.isEmpty { _ = try scope.message(params) }
+        default:
+            throw source.error(at: args[1].token, "claim type '\(type)' is not supported by protocheck (Scyther's claim types: Secret, SKR, Alive, Weakagree, Niagree, Nisynch, Commit, Running, Reachable, Empty, SID, NotEqual)")
+        }
+        return items
     }
 }

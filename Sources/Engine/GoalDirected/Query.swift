@@ -9,6 +9,9 @@ import Terms
 /// - Authentication: the claiming run at its claim; a pattern in which a partner (by the one
 ///   definition, `PartnerRequirement`) comes before the claim is no attack, nor is any refinement of
 ///   it. Injective agreement asks it of two claiming runs at once, with a partner each.
+///   Synchronisation and message agreement ask instead for runs of the claim's causal past that
+///   match (`SynchronisationRequirement`); reachability asks for nothing, so any pattern with every
+///   goal met is its witness.
 /// - Conditional secrecy: honest runs that emitted matching signals, and the goal that the intruder
 ///   holds the secret after them.
 struct Query: Sendable {
