@@ -32,7 +32,7 @@ import Model
 ///   names); `Niagree` is message agreement and `Nisynch` synchronisation on the claim's causal past;
 ///   `Commit`/`Running` agreement and its signal; `Reachable` reachability; `NotEqual` a check;
 ///   `Empty` and `SID` signals with no property.
-/// - An unlabelled claim is named after its role and its rank among the role's unlabelled claims
+/// - An unlabelled claim is named after its role and its rank among the role's claim statements
 ///   (`claim(S, Secret, Ni)` is `Secret_S1`), as in Scyther's output.
 public enum SPDL {
     public struct Options: Hashable, Sendable {

@@ -36,17 +36,17 @@ struct ClaimExpansion {
 
 extension Translator {
     /// One claim statement: the events it becomes (several for a claim about each partner, which waits
-    /// for the protocol's other roles). `unlabelled` counts the role's unlabelled claims, for their names.
-    func claim(_ keyword: Token, label: String?, args: [SyntaxTerm], role me: String, scope: RoleScope,
-               unlabelled: inout Int) throws -> [RoleDraft.Item] {
+    /// for the protocol's other roles). `position` is its rank among the role's claim statements
+    /// (from 1), `labels` the protocol's claim labels so far.
+    func claim(_ keyword: Token, label written: String?, args: [SyntaxTerm], role me: String, scope: RoleScope,
+               position: Int, labels: inout ClaimLabels) throws -> [RoleDraft.Item] {
         var items: [RoleDraft.Item] = []
         guard args.count >= 2 else { throw source.error(at: keyword, "a claim takes a role and a claim type") }
         guard args[0].bareName == me else {
             throw source.error(at: args[0].token, "role \(me) can only claim for itself, not '\(args[0].bareName ?? "a compound term")'")
         }
         guard let type = args[1].bareName else { throw source.error(at: args[1].token, "expected a claim type") }
-        let name: String
-        if let label { name = "\(type)_\(label)" } else { unlabelled += 1; name = "\(type)_\(me)\(unlabelled)" }
+        let name = "\(type)_" + labels.label(written, role: me, position: position)
         let params = Array(args.dropFirst(2))
         let at = location(keyword)
         func noParameter() throws {
@@ -101,5 +101,30 @@ extension Translator {
             throw source.error(at: args[1].token, "claim type '\(type)' is not supported by protocheck (Scyther's claim types: Secret, SKR, Alive, Weakagree, Niagree, Nisynch, Commit, Running, Reachable, Empty, SID, NotEqual)")
         }
         return items
+    }
+}
+
+/// Scyther's claim labels within one protocol (`commEvent`, `claimCreate`): a claim keeps the label
+/// written unless a claim of the protocol already has it; an unlabelled claim is labelled with its
+/// role and its rank among the role's claim statements (`I3`); a label already taken gives way to
+/// the role and the first number that names nothing yet (Scyther's `symbolNextFree`).
+struct ClaimLabels {
+    /// Every name of the file, as Scyther's symbol table holds them (labels split off their keyword).
+    private var symbols: Set<String>
+    private var used: Set<String> = []
+
+    init(names: Set<String>) { self.symbols = names }
+
+    mutating func label(_ written: String?, role: String, position: Int) -> String {
+        var label = written ?? "\(role)\(position)"
+        symbols.insert(label)
+        if used.contains(label) {
+            var n = 1
+            while symbols.contains("\(role)\(n)") { n += 1 }
+            label = "\(role)\(n)"
+            symbols.insert(label)
+        }
+        used.insert(label)
+        return label
     }
 }

@@ -45,12 +45,22 @@ struct Translator {
     let items: [TopLevel]
     let options: SPDL.Options
     let globals: Globals
+    /// Every identifier of the file, with the labels of its events: the names Scyther's symbol table
+    /// holds, which generated claim labels avoid.
+    let symbols: Set<String>
 
     init(_ source: SourceText, _ items: [TopLevel], options: SPDL.Options) throws {
         self.source = source
         self.items = items
         self.options = options
         self.globals = try Globals(source, items)
+        var lexer = Lexer(source)
+        var names = Set<String>()
+        for t in try lexer.tokens() where t.kind == .identifier {
+            names.insert(t.text)
+            if let u = t.text.firstIndex(of: "_") { names.insert(String(t.text[t.text.index(after: u)...])) }
+        }
+        self.symbols = names
     }
 
     func location(_ t: Token) -> SourceLocation { SourceLocation(file: source.file, line: t.line, column: t.column) }
@@ -103,21 +113,22 @@ struct Translator {
             throw source.error(at: missing, "role '\(missing.text)' has no role block")
         }
         var drafts: [RoleDraft] = []
+        var labels = ClaimLabels(names: symbols)
         for r in p.roles {
             let scope = RoleScope(source: source, globals: globals, roleNames: Set(roleNames), protocolMacros: macros,
                                   protocolLevel: protocolLevel, bidirectionalKeys: options.bidirectionalKeys)
-            drafts.append(try role(r, scope))
+            drafts.append(try role(r, scope, &labels))
         }
         let roles = ClaimExpansion(drafts: drafts).roles()
         return TranslatedProtocol(name: p.name.text, isHelper: p.name.text.hasPrefix("@"), roles: roles, readings: [],
                                   location: location(p.keyword))
     }
 
-    private func role(_ r: RoleSyntax, _ initialScope: RoleScope) throws -> RoleDraft {
+    private func role(_ r: RoleSyntax, _ initialScope: RoleScope, _ labels: inout ClaimLabels) throws -> RoleDraft {
         var scope = initialScope
         let me = r.name.text
         var draft = RoleDraft(name: me, location: location(r.name), knows: globals.secrets)
-        var unlabelled = 0
+        var claims = 0
         for statement in r.statements {
             switch statement {
             case .macro(let n, let body):
@@ -158,7 +169,8 @@ struct Translator {
                 let action: Event.Action = isSend ? .send(label: label, message) : .receive(label: label, message)
                 draft.items.append(.event(Event(action, location: location(keyword), endpoints: ends)))
             case .claim(let keyword, let label, let args):
-                draft.items += try claim(keyword, label: label, args: args, role: me, scope: scope, unlabelled: &unlabelled)
+                claims += 1
+                draft.items += try claim(keyword, label: label, args: args, role: me, scope: scope, position: claims, labels: &labels)
             }
         }
         return draft

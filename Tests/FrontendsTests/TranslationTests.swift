@@ -186,3 +186,35 @@ import Model
     let bidirectional = try #require(try SPDL.parse(source, file: "p.spdl", options: .init(bidirectionalKeys: true)).first)
     #expect(bidirectional.roles[0].events.last?.action == .send(label: "1", tuple(senc(n, key: k(I, R)), senc(n, key: k(I, R)))))
 }
+
+/// Claims are named as Scyther names them: an unlabelled claim after its role and its rank among the
+/// role's claim statements (Running ones too), a label already taken by the role and the first free
+/// number. The verdicts are the ones Scyther prints for this file (a claim about R with nothing of
+/// R's before it fails; message agreement with nothing before it holds).
+@Test func claimsAreNamedAndJudgedAsScytherDoes() throws {
+    let source = """
+    protocol mixed(I,R)
+    {
+        role I
+        {
+            fresh n: Nonce;
+            send_1(I,R, {n}pk(R));
+            claim_x(I, Secret, n);
+            claim(I, Running, R, n);
+            claim(I, Secret, n);
+            claim_x(I, Alive);
+            claim(I, Niagree);
+        }
+        role R
+        {
+            var n: Nonce;
+            recv_1(I,R, {n}pk(R));
+            claim(R, Commit, I, n);
+        }
+    }
+    """
+    let m = try #require(try SPDL.parse(source, file: "mixed.spdl").first)
+    #expect(m.properties.map(\.name) == ["Secret_x", "Secret_I3", "Alive_I1", "Niagree_I5", "Commit_R1"])
+    let verdicts = try Checker(options: CheckOptions(maxRuns: 2)).check(m).map(\.verdict)
+    #expect(verdicts == [.verified, .verified, .attack, .verified, .attack])
+}
