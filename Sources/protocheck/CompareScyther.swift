@@ -62,9 +62,10 @@ struct CompareScyther: ParsableCommand {
         }
         // Most protocols finish in a fraction of their share: the time they leave goes to those a
         // time limit stopped, for the properties still open.
+        // Those with Scyther's verdicts to compare with go first.
         let stopped = compared.indices.flatMap { f in compared[f].models.indices.compactMap { m in
             compared[f].models[m].stop.map { _ in (f, m) }
-        } }
+        } }.sorted { (compared[$0.0].recorded == nil ? 1 : 0, $0.0) < (compared[$1.0].recorded == nil ? 1 : 0, $1.0) }
         for (k, (f, m)) in stopped.enumerated() {
             let share = (total - elapsed()) / Double(stopped.count - k)
             guard share > 1 else { break }
