@@ -243,7 +243,7 @@ struct ComparisonReport {
     /// last regeneration showed has one; a difference without one is named in the counts.
     static let diagnoses: [String: String] = [
         "neumannstub-hwang.spdl neustub-Hwang":
-            "Scyther's record is no verdict: at 5 runs its 60 s timer ran out before it reached this claim at all (\"does not occur\", time=60 on the line). The attack is real and Scyther finds it too when it can finish: `scyther-linux --max-runs=3` (2 s) and `--max-runs=4` (1 min) both report Fail on all four claims. The ticket T is a Ticket (any message) that I forwards unread in messages 4 and 5: the intruder swaps it for a value of its own, so the message 4 I sent is not the message 4 R received",
+            "Scyther's record is no verdict: at 5 runs its 60 s timer ran out before it reached this claim at all (\"does not occur\", time=60 on the line). The attack is real and Scyther finds it too when it can finish: bounded to 3 runs (2 s) or 4 runs (1 min), it reports Fail on all four claims. The ticket T is a Ticket (any message) that I forwards unread in messages 4 and 5: the intruder swaps it for a value of its own, so the message 4 I sent is not the message 4 R received",
     ]
 
     static func diagnosis(_ file: String, _ protocolName: String, _ claim: String) -> String? {

@@ -136,16 +136,20 @@ struct ReplayCommand: ParsableCommand {
     @Argument(help: "An attack file (JSON from `check --format json` or attacks/MODEL/*.json).") var attack: String
     @Option(help: "Wire encoding: tagged (type tag and length per field) or untagged (plain concatenation).") var encoding: String = "tagged"
     @Option(help: "text or json") var format: String = "text"
+    @Option(help: "The model file the attack is on (an .spdl file), when the model is not a registered one.") var model: String?
 
     func run() throws {
         guard let wire = WireEncoding(rawValue: encoding) else { fail("error: --encoding must be tagged or untagged") }
+        let fromFile = model.map { resolveModels([$0]) } ?? []
         guard let data = FileManager.default.contents(atPath: attack) else { fail("error: cannot read \(attack)") }
         let traces: [Trace]
         do { traces = try JSONRenderer.traces(from: data) } catch { fail("error: \(attack): not an attack trace: \(error)") }
         guard !traces.isEmpty else { fail("error: \(attack): the file holds no attack trace") }
         var allConfirmed = true
         for trace in traces {
-            guard let model = Registry.model(named: trace.model) else { fail("error: \(attack): unknown model '\(trace.model)'") }
+            guard let model = fromFile.first(where: { $0.name == trace.model }) ?? Registry.model(named: trace.model) else {
+                fail("error: \(attack): unknown model '\(trace.model)'" + (self.model == nil ? " (give its file with --model)" : " (not in \(self.model!))"))
+            }
             let report = Replayer(model: model, encoding: wire).replay(trace)
             print(report.render(text: format != "json"))
             allConfirmed = allConfirmed && report.confirmed

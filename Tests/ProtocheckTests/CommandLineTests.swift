@@ -135,3 +135,18 @@ private func protocheck(_ args: [String]) throws -> (status: Int32, out: String,
     #expect(r.status == 2)
     #expect(r.err.contains(file.path) && r.err.contains("no protocol to check"))
 }
+
+/// An attack on an SPDL model replays from its JSON file, given the model file.
+@Test func replayTakesTheModelFileOfAnSPDLAttack() throws {
+    let spdl = "Tests/FrontendsTests/spdl/sync-order.spdl"
+    let r = try protocheck(["check", spdl, "--max-runs", "3", "--property", "Nisynch_b2", "--format", "json"])
+    #expect(r.status == 1)
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("sync-\(UUID()).json")
+    try r.out.write(to: file, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(at: file) }
+    let replay = try protocheck(["replay", file.path, "--model", spdl])
+    #expect(replay.status == 0, "\(replay.out) \(replay.err)")
+    #expect(replay.out.contains("CONFIRMED"))
+    let unknown = try protocheck(["replay", file.path])
+    #expect(unknown.status == 2 && unknown.err.contains("--model"))
+}
