@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "ModelsTests", dependencies: ["ProtocheckKit", "Engine", "Results", "Model", "Models"]),
         .testTarget(name: "TracesTests", dependencies: ["Traces", "Engine", "Results", "Model", "Terms"]),
         .testTarget(name: "ReplayTests", dependencies: ["Replay", "Engine", "Results", "Model", "Terms", "Models"]),
-        .testTarget(name: "FrontendsTests", dependencies: ["Frontends", "Model", "Terms", "Engine", "Results", "Models"], resources: [.copy("spdl")]),
+        .testTarget(name: "FrontendsTests", dependencies: ["Frontends", "Model", "Terms", "Engine", "Results", "Models", "Replay"], resources: [.copy("spdl")]),
         .testTarget(name: "ProtocheckTests", dependencies: ["ProtocheckKit", .product(name: "Yams", package: "Yams")]),
     ]
 )

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Generates docs/scyther-comparison.md: protocheck's verdict on every claim of Scyther's protocol
-# library beside the verdict Scyther recorded (release build; about 15 minutes on 2 cores at most:
-# at least BUDGET seconds of search per protocol, TOTAL seconds in all, MAX_RUNS runs at most,
-# as Scyther's 5).
+# library beside the verdict Scyther recorded (release build; the goal-directed engine at MAX_RUNS
+# runs, Scyther's 5; at least BUDGET seconds of search per protocol, TOTAL seconds in all: the time
+# quick protocols leave goes to those a time limit stopped, so it takes about TOTAL seconds).
 # Times depend on the machine, so the generated file is not checked for freshness.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -113,9 +113,10 @@ public struct Checker: Sendable {
 
 extension CheckOptions {
     /// A property's result under these options.
-    func result(_ model: ProtocolModel, _ p: Property, _ v: Verdict, scope: Scope? = nil, states: Int, seconds: Double,
+    func result(_ model: ProtocolModel, _ p: Property, _ v0: Verdict, scope scope0: Scope? = nil, states: Int, seconds: Double,
                 limit: String? = nil, trace: Trace?) -> PropertyResult {
-        PropertyResult(model: model.name, property: p.name, kind: p.kind, role: p.role, setting: p.setting.name, summary: p.summary,
+        let (v, scope) = p.kind == .reachability ? Verdict.reachability(searched: v0, scope0) : (v0, scope0)
+        return PropertyResult(model: model.name, property: p.name, kind: p.kind, role: p.role, setting: p.setting.name, summary: p.summary,
                        verdict: v, scope: scope, bound: Bound(maxRuns: maxRuns, typeFlaws: typeFlaws),
                        assumptions: p.setting.assumptions + (typeFlaws ? ["variables may take terms of any type"] : ["typed matching"]),
                        states: states, seconds: seconds, limit: limit, trace: trace)

@@ -133,7 +133,7 @@ struct TraceBuilder {
                 steps.append(Trace.Step(actor: who, run: run.number, action: .event, term: .tuple(ds), note: name))
             case .claim(let name, let goal) where goal.kind != .secrecy && (slot.map({ $0.run == j && $0.event == event }) ?? false
                                                                             || (property.kind == .injectiveAgreement && name == claimName)):
-                let shown = goal.terms.count == 1 ? goal.terms[0] : .tuple(goal.terms)
+                let shown = goal.shown
                 steps.append(Trace.Step(actor: who, run: run.number, action: .claim, term: shown, note: name))
             default:
                 break
@@ -158,7 +158,7 @@ struct TraceBuilder {
 
         let runs = execution.runs.map { r in
             Trace.Run(number: r.number, role: model.roles[r.role].name, agent: r.agent.name,
-                      bindings: Dictionary(uniqueKeysWithValues: zip(model.roles.map(\.name), r.agents.map(\.name))),
+                      bindings: Dictionary(uniqueKeysWithValues: model.protocolRoles(of: r.role).map { (model.roles[$0].name, r.agents[$0].name) }),
                       old: r.old)
         }
         // The violation was worded on the symbolic state: show the values chosen since.

@@ -1,13 +1,18 @@
 import Model
 
 /// Scyther's protocol description language (SPDL), read into the same `ProtocolModel` values the
-/// Swift DSL builds. One model per `protocol` block; the model and its properties keep SPDL's names
-/// (the property of `claim_i1(I, Secret, ni)` is `Secret_i1`, as Scyther prints it) so that verdicts
-/// can be compared claim by claim. Anything SPDL can say that protocheck cannot check is an
-/// `SPDLError` naming the construct; nothing is dropped silently.
+/// Swift DSL builds, with Scyther's meaning. One model per `protocol` block that makes claims; the
+/// model and its properties keep SPDL's names (the property of `claim_i1(I, Secret, ni)` is
+/// `Secret_i1`, as Scyther prints it) so that verdicts can be compared claim by claim. Anything SPDL
+/// can say that protocheck cannot check is an `SPDLError` naming the construct; nothing is dropped
+/// silently. docs/spdl.md gives the whole mapping.
 ///
 /// Readings taken (each translated model also lists the ones it uses in `readings`):
 ///
+/// - Several protocols in a file run side by side, as in Scyther: each protocol's model holds its own
+///   roles and, beside them, every other protocol's roles (named `protocol.role`, claims dropped), so
+///   runs of one protocol can break another's claims. Helper protocols (`@name`) give no model of
+///   their own unless they make claims; their runs serve others and are never anyone's partner.
 /// - Types: `Nonce` is a nonce, `Agent` an agent, `SessionKey` and `Key` keys, `Ticket` any message,
 ///   and every other `usertype` a nonce: an atomic value, as Scyther's typed matching gives it
 ///   (protocheck has no user sorts, so a `TimeStamp` variable also accepts a `Nonce`). An untyped
@@ -20,32 +25,21 @@ import Model
 ///   (`Options.bidirectionalKeys` reads it as the bidirectional key itself).
 /// - The first `hashfunction` is protocheck's `hash`; further ones are public user functions. A
 ///   `const f: Function` applied as `f(x)` is a public user function; used bare it is a public constant.
-/// - Claims: `Secret` and `SKR` are secrecy. `Alive` and `Weakagree` are one property per other role
-///   (Scyther requires every partner to be alive; its verdict is the conjunction of ours).
-///   `Niagree` and `Nisynch` are agreement with each role that has an event in the claim's causal
-///   past (the events that precede it, following each receive back to its send by label): the data
-///   are the messages the claimant exchanged with that partner whose partner-side event is in that
-///   past, each side with its own view of the message; the partner gets a `Running` signal just
-///   before its last send in that past. Scyther's "Ni" means non-injective: both are non-injective
-///   agreement by default (`Options.nisynchInjective` reads `Nisynch` as injective agreement instead).
-///   Synchronisation also demands that each message was sent before it was received and covers
-///   messages between third parties; protocheck checks agreement on the claimant's own exchanges.
-///   With several partners the properties are named `Niagree_i3/R`, `Niagree_i3/S`.
-///   `Commit`/`Running` with explicit data are agreement and its signal (`claim(R, Commit, I, d...)`).
-///   `Empty` claims check nothing in Scyther and produce no property. `Reachable` is an error.
-/// - Labels are kept as written (`send_!2` has label `!2`) and link a send to the receives with the
-///   same label when the causal past of a claim is computed.
-/// - An unlabelled claim is named after its role and its rank among the role's unlabelled claims
+/// - Roles send what they are written to send, as in Scyther, even what they cannot build
+///   (`SendDiscipline.asWritten`; the readings name each such step).
+/// - Claims, with Scyther's meaning: `Secret` and `SKR` are secrecy; `Alive` is aliveness and
+///   `Weakagree` Scyther's weak agreement, one property per other role (or for the role the claim
+///   names); `Niagree` is message agreement and `Nisynch` synchronisation on the claim's causal past;
+///   `Commit`/`Running` agreement and its signal; `Reachable` reachability; `NotEqual` a check;
+///   `Empty` and `SID` signals with no property.
+/// - An unlabelled claim is named after its role and its rank among the role's claim statements
 ///   (`claim(S, Secret, Ni)` is `Secret_S1`), as in Scyther's output.
 public enum SPDL {
     public struct Options: Hashable, Sendable {
-        /// Read `Nisynch` as injective agreement (a replay violates it) rather than non-injective.
-        public var nisynchInjective: Bool
         /// Read `k(A,B)` as protocheck's bidirectional key (`k(A,B) = k(B,A)`) rather than Scyther's
         /// directional one.
         public var bidirectionalKeys: Bool
-        public init(nisynchInjective: Bool = false, bidirectionalKeys: Bool = false) {
-            self.nisynchInjective = nisynchInjective
+        public init(bidirectionalKeys: Bool = false) {
             self.bidirectionalKeys = bidirectionalKeys
         }
     }

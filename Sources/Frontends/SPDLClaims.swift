@@ -1,36 +1,21 @@
 import Terms
 import Model
 
-/// Expands the claims that talk about other roles (Alive, Weakagree, Niagree, Nisynch) into
-/// protocheck goals, and places the `Running` signals that agreement needs in the partner roles.
+// SPDL's claims: each claim statement's events (`Translator.claim`, Scyther's claim types with
+// Scyther's meaning, docs/spdl.md), and the claims about each partner expanded once every role is read.
+
+/// Expands the claims about each partner (Alive, Weakagree) into one protocheck goal per partner role:
+/// Scyther's verdict on such a claim is the conjunction of the goals' verdicts.
 struct ClaimExpansion {
     let drafts: [RoleDraft]
-    let options: SPDL.Options
-    private(set) var readings: [String] = []
-    /// Events to insert in role `r` before its item `i`: `inserts[r][i]`.
-    private var inserts: [[Int: [Event]]]
 
-    init(drafts: [RoleDraft], options: SPDL.Options) {
-        self.drafts = drafts
-        self.options = options
-        self.inserts = Array(repeating: [:], count: drafts.count)
-    }
-
-    mutating func roles() -> [Role] {
-        var claimEvents: [[Int: [Event]]] = Array(repeating: [:], count: drafts.count)
-        for (r, draft) in drafts.enumerated() {
-            for (i, item) in draft.items.enumerated() {
-                guard case .pending(let claim, let at) = item else { continue }
-                claimEvents[r][i] = expand(claim, role: r, item: i, at: at)
-            }
-        }
-        return drafts.enumerated().map { r, draft in
+    func roles() -> [Role] {
+        drafts.enumerated().map { r, draft in
             var events: [Event] = []
-            for (i, item) in draft.items.enumerated() {
-                events += inserts[r][i] ?? []
+            for item in draft.items {
                 switch item {
-                case .event(let e), .communication(_, let e): events.append(e)
-                case .pending: events += claimEvents[r][i] ?? []
+                case .event(let e): events.append(e)
+                case .pending(let claim, let at): events += expand(claim, role: r, at: at)
                 }
             }
             return Role(name: draft.name, knows: draft.knows, events: events, location: draft.location)
@@ -39,82 +24,107 @@ struct ClaimExpansion {
 
     private func agent(_ r: Int) -> Term { .variable(Variable(drafts[r].name, sort: .agent)) }
 
-    private mutating func expand(_ claim: RoleDraft.PendingClaim, role c: Int, item: Int, at: SourceLocation) -> [Event] {
-        let others = drafts.indices.filter { $0 != c }
-        func named(_ p: Int, among partners: [Int]) -> String {
-            partners.count == 1 ? claim.name : "\(claim.name)/\(drafts[p].name)"
-        }
-        switch claim.kind {
-        case .Alive:
-            return others.map { Event(.claim(name: named($0, among: others), .aliveness(of: agent($0))), location: at) }
-        case .Weakagree:
-            return others.map { Event(.claim(name: named($0, among: others), .weakAgreement(with: agent($0))), location: at) }
-        case .Niagree, .Nisynch:
-            let injective = claim.kind == .Nisynch && options.nisynchInjective
-            let past = causalPast(role: c, before: item)
-            let partners = others.filter { past[$0] >= 0 }
-            if partners.isEmpty {
-                readings.append("\(claim.name) holds vacuously, as in Scyther: no event of another role precedes it, so it yields no property")
-                return []
-            }
-            return partners.map { p in
-                let name = named(p, among: partners)
-                let (mine, theirs, labels) = agreementData(claimant: c, before: item, partner: p, upTo: past[p])
-                let tag = name
-                inserts[p][past[p], default: []].append(
-                    Event(.running(peer: agent(c), data: theirs, tag: tag), location: at))
-                let kind = injective ? "injective" : "non-injective"
-                let on = labels.isEmpty ? "no message (it only shows that \(drafts[p].name) ran with \(drafts[c].name))" : "messages " + labels.joined(separator: ", ")
-                let step = drafts[p].items[past[p]]
-                var before = ""
-                if case .communication(let comm, _) = step { before = " before its step \(comm.label)" }
-                readings.append("\(name): Scyther's \(claim.kind.rawValue) read as \(kind) agreement of \(drafts[c].name) with \(drafts[p].name) on \(on); Running in \(drafts[p].name)\(before)")
-                return Event(.claim(name: name, .agreement(with: agent(p), on: mine, injective: injective, tag: tag)), location: at)
-            }
+    private func expand(_ claim: RoleDraft.PendingClaim, role c: Int, at: SourceLocation) -> [Event] {
+        let partners = claim.about.map { n in drafts.indices.filter { drafts[$0].name == n } } ?? drafts.indices.filter { $0 != c }
+        func named(_ p: Int) -> String { partners.count == 1 ? claim.name : "\(claim.name)/\(drafts[p].name)" }
+        return partners.map { p in
+            let goal: Goal = claim.kind == .Alive ? .aliveness(of: agent(p)) : .scytherWeakAgreement(with: agent(p))
+            return Event(.claim(name: named(p), goal), location: at)
         }
     }
+}
 
-    /// For each role, the index of its last item that causally precedes item `item` of role `c`
-    /// (-1: none). A receive's cause is every send with the same label in another role.
-    private func causalPast(role c: Int, before item: Int) -> [Int] {
-        var past = Array(repeating: -1, count: drafts.count)
-        past[c] = item - 1
-        var changed = true
-        while changed {
-            changed = false
-            for r in drafts.indices where past[r] >= 0 {
-                for case .communication(let recv, _) in drafts[r].items[0...past[r]] where !recv.isSend {
-                    for s in drafts.indices where s != r {
-                        if let j = drafts[s].items.lastIndex(where: { isSend($0, label: recv.label) }), j > past[s] {
-                            past[s] = j
-                            changed = true
-                        }
-                    }
+extension Translator {
+    /// One claim statement: the events it becomes (several for a claim about each partner, which waits
+    /// for the protocol's other roles). `position` is its rank among the role's claim statements
+    /// (from 1), `labels` the protocol's claim labels so far.
+    func claim(_ keyword: Token, label written: String?, args: [SyntaxTerm], role me: String, scope: RoleScope,
+               position: Int, labels: inout ClaimLabels) throws -> [RoleDraft.Item] {
+        var items: [RoleDraft.Item] = []
+        guard args.count >= 2 else { throw source.error(at: keyword, "a claim takes a role and a claim type") }
+        guard args[0].bareName == me else {
+            throw source.error(at: args[0].token, "role \(me) can only claim for itself, not '\(args[0].bareName ?? "a compound term")'")
+        }
+        guard let type = args[1].bareName else { throw source.error(at: args[1].token, "expected a claim type") }
+        let name = "\(type)_" + labels.label(written, role: me, position: position)
+        let params = Array(args.dropFirst(2))
+        let at = location(keyword)
+        func noParameter() throws {
+            if let extra = params.first { throw source.error(at: extra.token, "claim \(type) takes no parameter") }
+        }
+        func claim(_ goal: Goal) { items.append(.event(Event(.claim(name: name, goal), location: at))) }
+        switch type {
+        case "Secret", "SKR":
+            guard !params.isEmpty else { throw source.error(at: args[1].token, "claim \(type) needs the term that stays secret") }
+            claim(.secret(try scope.message(params)))
+        case "Alive", "Weakagree":
+            // Scyther's optional parameter names the one role the claim is about.
+            if params.count > 1 { throw source.error(at: params[1].token, "claim \(type) takes at most one role") }
+            var about: String?
+            if let p = params.first {
+                guard let n = p.bareName, scope.roleNames.contains(n), scope.variables[n] == nil else {
+                    throw source.error(at: p.token, "claim \(type) takes a role of the protocol, not '\(p.bareName ?? "a compound term")'")
                 }
+                about = n
             }
-        }
-        return past
-    }
-
-    private func isSend(_ item: RoleDraft.Item, label: String) -> Bool {
-        if case .communication(let c, _) = item { return c.isSend && c.label == label }
-        return false
-    }
-
-    /// The messages the claimant exchanged with the partner before the claim and that the partner
-    /// has sent or received by item `upTo`: the claimant's view, the partner's view, the labels.
-    private func agreementData(claimant c: Int, before item: Int, partner p: Int, upTo: Int) -> ([Term], [Term], [String]) {
-        var mine: [Term] = [], theirs: [Term] = [], labels: [String] = []
-        for case .communication(let comm, _) in drafts[c].items[0..<item] where comm.peer == drafts[p].name {
-            let match = drafts[p].items[0...upTo].first {
-                if case .communication(let other, _) = $0 { return other.label == comm.label && other.isSend != comm.isSend }
-                return false
+            items.append(.pending(.init(kind: RoleDraft.PendingKind(rawValue: type)!, name: name, about: about), at))
+        case "Niagree":
+            try noParameter()
+            claim(.messageAgreement)
+        case "Nisynch":
+            try noParameter()
+            claim(.synchronisation)
+        case "Reachable":
+            try noParameter()
+            claim(.reachable)
+        case "Commit", "Running":
+            guard let partner = params.first else { throw source.error(at: args[1].token, "claim \(type) needs the partner and the data") }
+            guard let n = partner.bareName, scope.roleNames.contains(n), scope.variables[n] == nil else {
+                throw source.error(at: partner.token, "claim \(type) takes a role of the protocol as its partner (claim(R, \(type), R', data)), not '\(partner.bareName ?? "a compound term")'")
             }
-            guard case .communication(let other, _)? = match else { continue }
-            mine.append(comm.term)
-            theirs.append(other.term)
-            labels.append(comm.label)
+            let peer = try scope.term(partner)
+            let data = try params.dropFirst().map { try scope.term($0) }
+            if type == "Commit" {
+                claim(.agreement(with: peer, on: data, injective: false))
+            } else {
+                items.append(.event(Event(.running(peer: peer, data: data, tag: ""), location: at)))
+            }
+        case "NotEqual":
+            // Scyther's inequality constraint: the run goes on only while the two terms differ.
+            guard params.count == 2 else { throw source.error(at: args[1].token, "claim NotEqual takes two terms") }
+            items.append(.event(Event(.check(.notEqual(try scope.term(params[0]), try scope.term(params[1]))), location: at)))
+        case "Empty", "SID":
+            // Signals: Scyther checks nothing for them. Their terms are still read so that
+            // their names are checked.
+            if !params.isEmpty { _ = try scope.message(params) }
+        default:
+            throw source.error(at: args[1].token, "claim type '\(type)' is not supported by protocheck (Scyther's claim types: Secret, SKR, Alive, Weakagree, Niagree, Nisynch, Commit, Running, Reachable, Empty, SID, NotEqual)")
         }
-        return (mine, theirs, labels)
+        return items
+    }
+}
+
+/// Scyther's claim labels within one protocol (`commEvent`, `claimCreate`): a claim keeps the label
+/// written unless a claim of the protocol already has it; an unlabelled claim is labelled with its
+/// role and its rank among the role's claim statements (`I3`); a label already taken gives way to
+/// the role and the first number that names nothing yet (Scyther's `symbolNextFree`).
+struct ClaimLabels {
+    /// Every name of the file, as Scyther's symbol table holds them (labels split off their keyword).
+    private var symbols: Set<String>
+    private var used: Set<String> = []
+
+    init(names: Set<String>) { self.symbols = names }
+
+    mutating func label(_ written: String?, role: String, position: Int) -> String {
+        var label = written ?? "\(role)\(position)"
+        symbols.insert(label)
+        if used.contains(label) {
+            var n = 1
+            while symbols.contains("\(role)\(n)") { n += 1 }
+            label = "\(role)\(n)"
+            symbols.insert(label)
+        }
+        used.insert(label)
+        return label
     }
 }

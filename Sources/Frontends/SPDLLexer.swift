@@ -26,8 +26,9 @@ struct Lexer {
         ("a"..."z").contains(c) || ("A"..."Z").contains(c) || ("0"..."9").contains(c) || c == "_" || c == "@"
     }
 
+    /// Scyther's identifiers also take `-`, `^`, `!` and `'` (`msrand'`).
     private static func isIdentifierPart(_ c: Unicode.Scalar) -> Bool {
-        isIdentifierStart(c) || c == "-" || c == "^" || c == "!"
+        isIdentifierStart(c) || c == "-" || c == "^" || c == "!" || c == "'"
     }
 
     private static let symbols: Set<Unicode.Scalar> = ["(", ")", "{", "}", ",", ";", ":", "=", "|"]

@@ -16,7 +16,13 @@ struct Globals {
     /// Secret constants: every role knows them, the intruder does not.
     var secrets: [Term] = []
     var readings: [String] = []
+    /// Inverse key functions of which one is secret: a key pair of its own, `{t}public` read as
+    /// `aenc(t, pk(owner))` and `{t}secret` as `sign(t, sk(owner))`.
+    var keyPairs: [String: (owner: Term, isPublicHalf: Bool)] = [:]
     private var hashCount = 0
+
+    /// Scyther's built-in key functions, which older models declare themselves.
+    static let builtInFunctions: Set<String> = ["pk", "sk", "k"]
 
     init(_ source: SourceText, _ items: [TopLevel]) throws {
         for item in items {
@@ -29,9 +35,11 @@ struct Globals {
                     let type = try d.type.map { try Globals.sort(of: $0, usertypes, source) } ?? .sort(.message)
                     let isPublic = d.kind == .const
                     switch type {
+                    case .function where Globals.builtInFunctions.contains(n.text):
+                        readings.append("the declaration of \(n.text) as a Function (line \(n.line)) is read as Scyther's built-in \(n.text)")
                     case .function:
-                        if !isPublic { throw source.error(at: n, "a secret function ('\(n.text)') cannot be computed by honest roles in protocheck; this is not supported yet") }
-                        names[n.text] = .constant(Atom(n.text, sort: .message, kind: .constant(isPublic: true)), isFunction: true)
+                        // A secret function: the roles compute it, the intruder cannot.
+                        names[n.text] = .constant(Atom(n.text, sort: .message, kind: .constant(isPublic: isPublic)), isFunction: true)
                     case .sort(let s):
                         let atom = s == .agent ? Atom.agent(n.text) : Atom(n.text, sort: s, kind: .constant(isPublic: isPublic))
                         names[n.text] = .constant(atom, isFunction: false)
@@ -54,12 +62,25 @@ struct Globals {
         // Inverse keys are checked once every constant is known, wherever it was declared.
         for case .inversekeys(_, let a, let b) in items {
             if Set([a.text, b.text]) == ["pk", "sk"] { continue }
+            var open: [Bool] = []
             for t in [a, b] {
-                guard case .constant(let atom, true)? = names[t.text], atom.isPublic else {
-                    throw source.error(at: t, "inversekeys with '\(t.text)', which is not a public constant of type Function, is not supported by protocheck yet")
+                guard case .constant(let atom, true)? = names[t.text] else {
+                    throw source.error(at: t, "inversekeys with '\(t.text)', which is not a constant of type Function, is not supported by protocheck yet")
                 }
+                open.append(atom.isPublic)
             }
-            readings.append("inversekeys(\(a.text), \(b.text)): both keys are public, so {t}\(a.text) is read as senc(t, \(a.text)), which anyone can build and open")
+            switch (open[0], open[1]) {
+            case (true, true):
+                readings.append("inversekeys(\(a.text), \(b.text)): both keys are public, so {t}\(a.text) is read as senc(t, \(a.text)), which anyone can build and open")
+            case (true, false), (false, true):
+                let (pub, sec) = open[0] ? (a, b) : (b, a)
+                let owner = Term.atom(Atom("\(pub.text)/\(sec.text)", sort: .message, kind: .constant(isPublic: true)))
+                keyPairs[pub.text] = (owner, true)
+                keyPairs[sec.text] = (owner, false)
+                readings.append("inversekeys(\(pub.text), \(sec.text)) with \(sec.text) secret is a key pair of its own: {t}\(pub.text) is read as aenc(t, pk(\(pub.text)/\(sec.text))), which only the roles open, and {t}\(sec.text) as sign(t, sk(\(pub.text)/\(sec.text))), which only the roles make")
+            case (false, false):
+                throw source.error(at: a, "inversekeys of two secret functions ('\(a.text)', '\(b.text)') is not supported by protocheck yet")
+            }
         }
     }
 
@@ -134,6 +155,9 @@ struct RoleScope {
             if let k = key.bareName, variables[k] == nil, case .hashFunction(let h)? = globals.names[k] {
                 return .app(h, [body])
             }
+            if let k = key.bareName, variables[k] == nil, let pair = globals.keyPairs[k] {
+                return pair.isPublicHalf ? .app(.aenc, [body, .app(.pk, [pair.owner])]) : .app(.sign, [body, .app(.sk, [pair.owner])])
+            }
             let k = try term(key, &budget, &expanding)
             switch k {
             case .app(.pk, _): return .app(.aenc, [body, k])
@@ -169,7 +193,7 @@ struct RoleScope {
         let xs = try args.map { try term($0, &budget, &expanding) }
         switch globals.names[f.text] {
         case .hashFunction(let h)?: return .app(h, [.tuple(xs)])
-        case .constant(let a, true)?: return .app(.user(a.name, isPublic: true), [.tuple(xs)])
+        case .constant(let a, true)?: return .app(.user(a.name, isPublic: a.isPublic), [.tuple(xs)])
         case .constant?: throw source.error(at: f, "'\(f.text)' is a constant, not a function")
         case nil: break
         }

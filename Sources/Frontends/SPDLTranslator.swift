@@ -1,27 +1,20 @@
 import Terms
 import Model
 
-/// One role, translated statement by statement. Claims that need to know the other roles
-/// (aliveness, agreement) wait in `pending` until every role is read.
+/// One role, translated statement by statement. Claims that need the protocol's other roles
+/// (aliveness and weak agreement of each partner) wait in `pending` until every role is read.
 struct RoleDraft {
-    struct Communication {
-        var isSend: Bool
-        var label: String
-        /// The other party, when it is one of the protocol's roles.
-        var peer: String?
-        var term: Term
-    }
-
-    enum PendingKind: String { case Alive, Weakagree, Niagree, Nisynch }
+    enum PendingKind: String { case Alive, Weakagree }
 
     struct PendingClaim {
         var kind: PendingKind
         var name: String
+        /// The role the claim is about, when it names one (`claim(I, Alive, R)`); otherwise every other role.
+        var about: String?
     }
 
     enum Item {
         case event(Event)
-        case communication(Communication, Event)
         case pending(PendingClaim, SourceLocation)
     }
 
@@ -31,32 +24,63 @@ struct RoleDraft {
     var items: [Item] = []
 }
 
-/// Turns the parsed file into models.
+/// One `protocol` block, translated: its roles under their own names, with their claims.
+struct TranslatedProtocol {
+    var name: String
+    var isHelper: Bool
+    var roles: [Role]
+    var readings: [String]
+    var location: SourceLocation
+
+    var makesClaims: Bool {
+        roles.contains { $0.events.contains { if case .claim = $0.action { return true } else { return false } } }
+    }
+}
+
+/// Turns the parsed file into models: one per protocol that makes claims (every protocol but a helper
+/// one without claims), each with the roles of every other protocol of the file beside its own, as
+/// Scyther runs them.
 struct Translator {
     let source: SourceText
     let items: [TopLevel]
     let options: SPDL.Options
     let globals: Globals
+    /// Every identifier of the file, with the labels of its events: the names Scyther's symbol table
+    /// holds, which generated claim labels avoid.
+    let symbols: Set<String>
 
     init(_ source: SourceText, _ items: [TopLevel], options: SPDL.Options) throws {
         self.source = source
         self.items = items
         self.options = options
         self.globals = try Globals(source, items)
+        var lexer = Lexer(source)
+        var names = Set<String>()
+        for t in try lexer.tokens() where t.kind == .identifier {
+            names.insert(t.text)
+            if let u = t.text.firstIndex(of: "_") { names.insert(String(t.text[t.text.index(after: u)...])) }
+        }
+        self.symbols = names
     }
 
     func location(_ t: Token) -> SourceLocation { SourceLocation(file: source.file, line: t.line, column: t.column) }
 
     func models() throws -> [ProtocolModel] {
-        var out: [ProtocolModel] = []
-        for case .protocol(let p) in items { out.append(try model(p)) }
-        return out
+        var protocols: [TranslatedProtocol] = []
+        var names: [String: Token] = [:]
+        for case .protocol(let p) in items {
+            if let first = names[p.name.text] {
+                throw source.error(at: p.name, "protocol '\(p.name.text)' is defined twice (first on line \(first.line))")
+            }
+            names[p.name.text] = p.name
+            protocols.append(try translate(p))
+        }
+        return protocols.indices.filter { !protocols[$0].isHelper || protocols[$0].makesClaims }.map { assemble($0, protocols) }
     }
 
-    private func model(_ p: ProtocolSyntax) throws -> ProtocolModel {
-        if p.name.text.hasPrefix("@") {
-            throw source.error(at: p.name, "helper protocol '\(p.name.text)' (a name starting with @) is not supported by protocheck yet")
-        }
+    // MARK: - One protocol
+
+    private func translate(_ p: ProtocolSyntax) throws -> TranslatedProtocol {
         var roleNames: [String] = []
         for r in p.roleNames {
             if roleNames.contains(r.text) { throw source.error(at: r, "role '\(r.text)' is named twice") }
@@ -89,43 +113,22 @@ struct Translator {
             throw source.error(at: missing, "role '\(missing.text)' has no role block")
         }
         var drafts: [RoleDraft] = []
+        var labels = ClaimLabels(names: symbols)
         for r in p.roles {
             let scope = RoleScope(source: source, globals: globals, roleNames: Set(roleNames), protocolMacros: macros,
                                   protocolLevel: protocolLevel, bidirectionalKeys: options.bidirectionalKeys)
-            drafts.append(try role(r, scope))
+            drafts.append(try role(r, scope, &labels))
         }
-        var claims = ClaimExpansion(drafts: drafts, options: options)
-        let roles = claims.roles()
-        var readings = ["Translated from Scyther SPDL (\(source.file)), protocol \(p.name.text)"] + globals.readings + claims.readings
-        if usesSharedKeys(roles) {
-            readings.append(options.bidirectionalKeys
-                ? "k(A,B) is read as one key shared by A and B: k(A,B) = k(B,A), unlike Scyther"
-                : "k(A,B) is read as Scyther's directional key, kdf(k(A,B), A): k(A,B) and k(B,A) differ, and only A, B (and the intruder when one of them is dishonest) can compute it")
-        }
-        let loose = globals.usertypes.sorted().filter { $0 != "SessionKey" && $0 != "Key" }
-        if !loose.isEmpty {
-            readings.append("user types (\(loose.joined(separator: ", "))) are read as nonces (atomic values, fresh or the intruder's): protocheck has no user sorts, so such a variable also accepts a value of another atomic user type or a Nonce, which Scyther's typing would refuse")
-        }
-        return ProtocolModel(name: p.name.text, title: p.name.text, source: "Scyther SPDL: \(source.file)",
-                             parts: roles.map { .role($0) } + readings.map { .reading($0) }, location: location(p.keyword))
+        let roles = ClaimExpansion(drafts: drafts).roles()
+        return TranslatedProtocol(name: p.name.text, isHelper: p.name.text.hasPrefix("@"), roles: roles, readings: [],
+                                  location: location(p.keyword))
     }
 
-    private func usesSharedKeys(_ roles: [Role]) -> Bool {
-        roles.contains { r in
-            r.events.contains { e in
-                switch e.action {
-                case .send(_, let t), .receive(_, let t): return t.subterms.contains { if case .app(.shk, _) = $0 { return true } else { return false } }
-                default: return false
-                }
-            }
-        }
-    }
-
-    private func role(_ r: RoleSyntax, _ initialScope: RoleScope) throws -> RoleDraft {
+    private func role(_ r: RoleSyntax, _ initialScope: RoleScope, _ labels: inout ClaimLabels) throws -> RoleDraft {
         var scope = initialScope
         let me = r.name.text
         var draft = RoleDraft(name: me, location: location(r.name), knows: globals.secrets)
-        var unlabelled = 0
+        var claims = 0
         for statement in r.statements {
             switch statement {
             case .macro(let n, let body):
@@ -157,52 +160,17 @@ struct Translator {
                 guard args.count >= 3 else {
                     throw source.error(at: keyword, "\(keyword.text) takes a sender, a recipient and a message")
                 }
-                let (mine, other) = isSend ? (args[0], args[1]) : (args[1], args[0])
+                let mine = isSend ? args[0] : args[1]
                 guard mine.bareName == me else {
                     throw source.error(at: mine.token, "role \(me) can only \(isSend ? "send as" : "receive for") itself, not '\(mine.bareName ?? "a compound term")'")
                 }
-                _ = try scope.term(other)
-                let peer = other.bareName.flatMap { scope.roleNames.contains($0) && scope.variables[$0] == nil ? $0 : nil }
+                let ends = Endpoints(from: try scope.term(args[0]), to: try scope.term(args[1]))
                 let message = try scope.message(Array(args.dropFirst(2)))
                 let action: Event.Action = isSend ? .send(label: label, message) : .receive(label: label, message)
-                let c = RoleDraft.Communication(isSend: isSend, label: label, peer: peer, term: message)
-                draft.items.append(.communication(c, Event(action, location: location(keyword))))
+                draft.items.append(.event(Event(action, location: location(keyword), endpoints: ends)))
             case .claim(let keyword, let label, let args):
-                guard args.count >= 2 else { throw source.error(at: keyword, "a claim takes a role and a claim type") }
-                guard args[0].bareName == me else {
-                    throw source.error(at: args[0].token, "role \(me) can only claim for itself, not '\(args[0].bareName ?? "a compound term")'")
-                }
-                guard let type = args[1].bareName else { throw source.error(at: args[1].token, "expected a claim type") }
-                let name: String
-                if let label { name = "\(type)_\(label)" } else { unlabelled += 1; name = "\(type)_\(me)\(unlabelled)" }
-                let params = Array(args.dropFirst(2))
-                let at = location(keyword)
-                func noParameter() throws {
-                    if let extra = params.first { throw source.error(at: extra.token, "claim \(type) takes no parameter") }
-                }
-                switch type {
-                case "Secret", "SKR":
-                    guard !params.isEmpty else { throw source.error(at: args[1].token, "claim \(type) needs the term that stays secret") }
-                    draft.items.append(.event(Event(.claim(name: name, .secret(try scope.message(params))), location: at)))
-                case "Alive", "Weakagree", "Niagree", "Nisynch":
-                    try noParameter()
-                    draft.items.append(.pending(.init(kind: RoleDraft.PendingKind(rawValue: type)!, name: name), at))
-                case "Commit", "Running":
-                    guard let partner = params.first else { throw source.error(at: args[1].token, "claim \(type) needs the partner and the data") }
-                    let peer = try scope.term(partner)
-                    let data = try params.dropFirst().map { try scope.term($0) }
-                    let action: Event.Action = type == "Commit"
-                        ? .claim(name: name, .agreement(with: peer, on: data, injective: false))
-                        : .running(peer: peer, data: data, tag: "")
-                    draft.items.append(.event(Event(action, location: at)))
-                case "Empty":
-                    // Scyther checks nothing for it; its term is still read so that its names are checked.
-                    if !params.isEmpty { _ = try scope.message(params) }
-                case "Reachable":
-                    throw source.error(at: args[1].token, "claim Reachable is not supported by protocheck yet")
-                default:
-                    throw source.error(at: args[1].token, "claim type '\(type)' is not supported by protocheck yet")
-                }
+                claims += 1
+                draft.items += try claim(keyword, label: label, args: args, role: me, scope: scope, position: claims, labels: &labels)
             }
         }
         return draft

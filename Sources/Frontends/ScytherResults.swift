@@ -14,17 +14,21 @@ public struct ScytherVerdict: Hashable, Sendable {
     public var holds: Bool
     /// `proof of correctness`, `no attack within bounds`, `at least 1 attack`, `does not occur`...
     public var reason: String
+    /// Scyther's time limit stopped it on this claim (`time=60` on the line): the verdict is what it had
+    /// found by then, not the end of its search.
+    public var timedOut: Bool
 
     /// Scyther proved the claim for every number of runs (not only within its bound).
     public var proved: Bool { reason == "proof of correctness" }
 
-    public init(protocolName: String, role: String, claim: String, parameter: String, holds: Bool, reason: String) {
+    public init(protocolName: String, role: String, claim: String, parameter: String, holds: Bool, reason: String, timedOut: Bool = false) {
         self.protocolName = protocolName
         self.role = role
         self.claim = claim
         self.parameter = parameter
         self.holds = holds
         self.reason = reason
+        self.timedOut = timedOut
     }
 }
 
@@ -39,7 +43,7 @@ public enum ScytherResults {
             var reason = cols.count > 5 ? cols[5] : ""
             if reason.hasPrefix("[") && reason.hasSuffix("]") { reason = String(reason.dropFirst().dropLast()) }
             return ScytherVerdict(protocolName: pr[0], role: pr[1], claim: cols[2], parameter: cols[3],
-                                  holds: cols[4] == "Ok", reason: reason)
+                                  holds: cols[4] == "Ok", reason: reason, timedOut: cols.dropFirst(5).contains { $0.hasPrefix("time=") })
         }
     }
 
@@ -58,16 +62,17 @@ public enum ScytherResults {
     }
 
     /// What a Scyther claim type is in protocheck, in a few words, for tables.
-    public static func reading(ofClaim claim: String, nisynchInjective: Bool = false) -> String {
+    public static func reading(ofClaim claim: String) -> String {
         let type = claim.split(separator: "_").first.map(String.init) ?? claim
         switch type {
         case "Secret", "SKR": return "secrecy"
         case "Alive": return "aliveness of each partner"
-        case "Weakagree": return "weak agreement with each partner"
-        case "Niagree": return "non-injective agreement"
-        case "Nisynch": return nisynchInjective ? "injective agreement (stronger than Nisynch)" : "non-injective agreement (weaker than Nisynch)"
+        case "Weakagree": return "Scyther's weak agreement with each partner"
+        case "Niagree": return "message agreement on the causal past"
+        case "Nisynch": return "synchronisation on the causal past"
         case "Commit": return "agreement"
-        case "Empty": return "no property"
+        case "Reachable": return "reachability"
+        case "Empty", "SID": return "no property"
         default: return type
         }
     }

@@ -31,7 +31,8 @@ public enum Condition: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-/// What a role claims at a point of its script: one of Lowe's authentication properties or secrecy.
+/// What a role claims at a point of its script: secrecy, one of Lowe's authentication properties, or
+/// one of Scyther's (docs/modelling.md gives each its meaning, docs/spdl.md how SPDL's claims map here).
 public enum Goal: Hashable, Sendable {
     /// The intruder never learns the term (from this role's view, with honest partners).
     case secret(Term)
@@ -42,6 +43,21 @@ public enum Goal: Hashable, Sendable {
     /// The partner has executed a matching `Running` signal with this agent and the same data;
     /// injective: every commit has its own partner run (a replay violates it).
     case agreement(with: Term, on: [Term], injective: Bool, tag: String)
+    /// Scyther's weak agreement (`Weakagree`): a run played by the partner, in any role and not of a
+    /// helper protocol, was set up with the same set of agents as the claimant's run. Lowe's weak
+    /// agreement asks instead for a run of the partner's role that names the claimant in its role.
+    case scytherWeakAgreement(with: Term)
+    /// Non-injective synchronisation (Cremers, Mauw and de Vink; Scyther's `Nisynch`): one run of each
+    /// role in the claim's causal past (`ProtocolModel.causalPast`) such that every communication of
+    /// that past was sent and received by these runs with the same content, sender and recipient, each
+    /// send before its receive.
+    case synchronisation
+    /// Non-injective agreement on messages (Scyther's `Niagree`): synchronisation without the order,
+    /// so a message the intruder builds before its sender sends it does not break it.
+    case messageAgreement
+    /// The claim can be reached with honest agents (Scyther's `Reachable`): a property that holds
+    /// when some execution reaches it. Its witness is a trace; "attack" means no execution does.
+    case reachable
 
     public var kind: PropertyKind {
         switch self {
@@ -49,14 +65,19 @@ public enum Goal: Hashable, Sendable {
         case .aliveness: return .aliveness
         case .weakAgreement: return .weakAgreement
         case .agreement(_, _, let inj, _): return inj ? .injectiveAgreement : .nonInjectiveAgreement
+        case .scytherWeakAgreement: return .scytherWeakAgreement
+        case .synchronisation: return .synchronisation
+        case .messageAgreement: return .messageAgreement
+        case .reachable: return .reachability
         }
     }
 
     public var terms: [Term] {
         switch self {
         case .secret(let t): return [t]
-        case .aliveness(let a), .weakAgreement(let a): return [a]
+        case .aliveness(let a), .weakAgreement(let a), .scytherWeakAgreement(let a): return [a]
         case .agreement(let a, let ds, _, _): return [a] + ds
+        case .synchronisation, .messageAgreement, .reachable: return []
         }
     }
 
@@ -66,6 +87,26 @@ public enum Goal: Hashable, Sendable {
         case .aliveness(let a): return .aliveness(of: f(a))
         case .weakAgreement(let a): return .weakAgreement(with: f(a))
         case .agreement(let a, let ds, let inj, let tag): return .agreement(with: f(a), on: ds.map(f), injective: inj, tag: tag)
+        case .scytherWeakAgreement(let a): return .scytherWeakAgreement(with: f(a))
+        case .synchronisation, .messageAgreement, .reachable: return self
+        }
+    }
+
+    /// The term a trace shows for the claim: its one term, its terms as a tuple, or for a goal with no
+    /// term (synchronisation, message agreement, reachability) a public constant naming its kind.
+    public var shown: Term {
+        switch terms.count {
+        case 0: return .atom(Atom(kind.rawValue, sort: .message, kind: .constant(isPublic: true)))
+        case 1: return terms[0]
+        default: return .tuple(terms)
+        }
+    }
+
+    /// Synchronisation and message agreement: judged on the runs of the claim's causal past.
+    public var isSynchronisation: Bool {
+        switch self {
+        case .synchronisation, .messageAgreement: return true
+        default: return false
         }
     }
 
@@ -79,6 +120,10 @@ public enum PropertyKind: String, Hashable, Sendable, Codable, CaseIterable {
     case weakAgreement = "weak-agreement"
     case nonInjectiveAgreement = "non-injective-agreement"
     case injectiveAgreement = "injective-agreement"
+    case scytherWeakAgreement = "scyther-weak-agreement"
+    case synchronisation = "non-injective-synchronisation"
+    case messageAgreement = "non-injective-message-agreement"
+    case reachability
     case custom
 }
 
@@ -93,6 +138,18 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
         self.column = column
     }
     public var description: String { "\(file):\(line):\(column)" }
+}
+
+/// Who a message is from and for, as the role script names them. SPDL writes both on every send and
+/// receive; a DSL message need not. Synchronisation compares them where both sides give them.
+public struct Endpoints: Hashable, Sendable {
+    public var from: Term
+    public var to: Term
+    public init(from: Term, to: Term) {
+        self.from = from
+        self.to = to
+    }
+    public func map(_ f: (Term) -> Term) -> Endpoints { Endpoints(from: f(from), to: f(to)) }
 }
 
 /// One step of a role script.
@@ -121,10 +178,13 @@ public struct Event: Hashable, Sendable {
 
     public var action: Action
     public var location: SourceLocation
+    /// For a send or receive: its sender and recipient, when the script names them.
+    public var endpoints: Endpoints?
 
-    public init(_ action: Action, location: SourceLocation) {
+    public init(_ action: Action, location: SourceLocation, endpoints: Endpoints? = nil) {
         self.action = action
         self.location = location
+        self.endpoints = endpoints
     }
 
     public var label: String? {
@@ -147,7 +207,7 @@ public struct Event: Hashable, Sendable {
         case .reveal(let t): a = .reveal(f(t))
         case .claim(let n, let g): a = .claim(name: n, g.map(f))
         }
-        return Event(a, location: location)
+        return Event(a, location: location, endpoints: endpoints?.map(f))
     }
 }
 

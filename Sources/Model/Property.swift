@@ -29,6 +29,14 @@ public struct Property: Hashable, Sendable {
                 return inj
                     ? "each run of \(role) that finishes with \(a) has its own run of \(a) with \(role) agreeing on \(on)"
                     : "when \(role) finishes with \(a), \(a) has been running with \(role) agreeing on \(on)"
+            case .scytherWeakAgreement(let a):
+                return "when \(role) finishes, \(a) has run the protocol (in any role) with the same agents as \(role)'s run"
+            case .synchronisation:
+                return "when \(role) finishes, every message before the claim was sent and received as the protocol says, by one run of each role, each sent before it was received"
+            case .messageAgreement:
+                return "when \(role) finishes, every message before the claim was sent and received with the same content, sender and recipient by one run of each role"
+            case .reachable:
+                return "some execution with honest agents reaches this claim of \(role)"
             }
         }
     }
@@ -53,5 +61,24 @@ extension ProtocolModel {
             }
         }
         return out
+    }
+}
+
+extension Goal {
+    /// How a violation of the goal reads in a trace, for the goals whose wording needs no more than the
+    /// claimant (both engines word the others themselves). `claimant` names the claiming run.
+    public func failure(claimant me: String) -> String {
+        switch self {
+        case .scytherWeakAgreement(let a):
+            return "\(me) finished, but no run of \(a) was set up with the same agents"
+        case .synchronisation:
+            return "\(me) finished, but no runs sent and received the messages before its claim as the protocol says, each send before its receive"
+        case .messageAgreement:
+            return "\(me) finished, but no runs sent and received the messages before its claim with the same content, sender and recipient"
+        case .reachable:
+            return "\(me) reaches its claim"
+        case .secret, .aliveness, .weakAgreement, .agreement:
+            return "\(me) finished"
+        }
     }
 }

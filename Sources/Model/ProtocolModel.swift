@@ -1,5 +1,19 @@
 import Terms
 
+/// The protocol a role comes from when a model runs several protocols side by side, as Scyther does
+/// with the protocols of one SPDL file: runs of every protocol share the network, so runs of one can
+/// break the claims of another.
+public struct ForeignProtocol: Hashable, Sendable {
+    public var name: String
+    /// Scyther's helper protocols (names beginning with `@`): their runs serve other runs, make no
+    /// claims, and are never anyone's partner; they approximate equations SPDL cannot state.
+    public var isHelper: Bool
+    public init(name: String, isHelper: Bool) {
+        self.name = name
+        self.isHelper = isHelper
+    }
+}
+
 /// One role of a protocol: its name (which is also the name standing for the agent playing it), what
 /// it knows before the run beyond the defaults, and its script.
 public struct Role: Hashable, Sendable {
@@ -7,6 +21,8 @@ public struct Role: Hashable, Sendable {
     public var knows: [Term]
     public var events: [Event]
     public var location: SourceLocation
+    /// Nil for a role of the model's own protocol; otherwise the protocol it runs beside it.
+    public var foreign: ForeignProtocol?
 
     public init(_ name: String, knows: [Term] = [], file: StaticString = #fileID, line: UInt = #line,
                 @ScriptBuilder _ script: () -> [Event]) {
@@ -16,12 +32,16 @@ public struct Role: Hashable, Sendable {
         self.location = SourceLocation(file: "\(file)", line: Int(line))
     }
 
-    public init(name: String, knows: [Term], events: [Event], location: SourceLocation) {
+    public init(name: String, knows: [Term], events: [Event], location: SourceLocation, foreign: ForeignProtocol? = nil) {
         self.name = name
         self.knows = knows
         self.events = events
         self.location = location
+        self.foreign = foreign
     }
+
+    /// A run of a helper protocol: never anyone's partner.
+    public var isHelper: Bool { foreign?.isHelper ?? false }
 
     /// The variable that stands for the agent playing this role.
     public var me: Variable { Variable(name, sort: .agent) }
@@ -109,6 +129,17 @@ public enum ModelPart: Sendable {
     case crypto(CryptoChoices)
     /// A reading of the source document that the model takes, for the report.
     case reading(String)
+    case sends(SendDiscipline)
+}
+
+/// What validation asks of the messages a role sends and the `Running` signals it gives.
+public enum SendDiscipline: Hashable, Sendable {
+    /// Each can be built from what the role knows at that point (the DSL's rule).
+    case buildable
+    /// Each is sent as written, as Scyther does: a `^Repeat` model sends a ticket from an earlier
+    /// session, and a `Running` signal may name a value the role receives later. Names must still be
+    /// bound somewhere in the role.
+    case asWritten
 }
 
 @resultBuilder
@@ -141,6 +172,7 @@ public struct ProtocolModel: Hashable, Sendable {
     public var crypto: CryptoChoices
     public var readings: [String]
     public var location: SourceLocation
+    public var sends: SendDiscipline = .buildable
 
     public init(_ name: String, title: String, source: String, file: StaticString = #fileID, line: UInt = #line,
                 @ModelBuilder _ parts: () -> [ModelPart]) {
@@ -166,6 +198,7 @@ public struct ProtocolModel: Hashable, Sendable {
             case .trusted(let rs): trusted.formUnion(rs)
             case .crypto(let c): crypto = c
             case .reading(let r): readings.append(r)
+            case .sends(let d): sends = d
             }
         }
         if settings.isEmpty { settings = [.standard] }
@@ -177,4 +210,9 @@ public struct ProtocolModel: Hashable, Sendable {
 
     /// The role-name variables of the protocol.
     public var roleNames: [Variable] { roles.map(\.me) }
+
+    /// The roles of the same protocol as role `r` (its own protocol's, or one foreign protocol's), in order.
+    public func protocolRoles(of r: Int) -> [Int] {
+        roles.indices.filter { roles[$0].foreign == roles[r].foreign }
+    }
 }

@@ -23,12 +23,21 @@ private func here(_ file: StaticString, _ line: UInt, _ column: UInt) -> SourceL
     SourceLocation(file: "\(file)", line: Int(line), column: Int(column))
 }
 
-public func Send(_ label: String, _ t: Term, file: StaticString = #fileID, line: UInt = #line, column: UInt = #column) -> Event {
-    Event(.send(label: label, t), location: here(file, line, column))
+/// `Send("1", m)`, or `Send("1", m, from: A, to: B)` to name the sender and the intended recipient,
+/// which synchronisation claims then compare (as Scyther's do).
+public func Send(_ label: String, _ t: Term, from: Term? = nil, to: Term? = nil,
+                 file: StaticString = #fileID, line: UInt = #line, column: UInt = #column) -> Event {
+    Event(.send(label: label, t), location: here(file, line, column), endpoints: endpoints(from, to))
 }
 
-public func Recv(_ label: String, _ pattern: Term, file: StaticString = #fileID, line: UInt = #line, column: UInt = #column) -> Event {
-    Event(.receive(label: label, pattern), location: here(file, line, column))
+public func Recv(_ label: String, _ pattern: Term, from: Term? = nil, to: Term? = nil,
+                 file: StaticString = #fileID, line: UInt = #line, column: UInt = #column) -> Event {
+    Event(.receive(label: label, pattern), location: here(file, line, column), endpoints: endpoints(from, to))
+}
+
+private func endpoints(_ from: Term?, _ to: Term?) -> Endpoints? {
+    guard let from, let to else { return nil }
+    return Endpoints(from: from, to: to)
 }
 
 public func Fresh(_ names: Term..., file: StaticString = #fileID, line: UInt = #line, column: UInt = #column) -> [Event] {

@@ -32,8 +32,11 @@ public func initialKnowledge(of role: Role, in model: ProtocolModel) -> [Term] {
 extension ProtocolModel {
     /// Checks that every role can do what its script says from what it knows: each message it sends
     /// and each value it assigns can be built, each name is bound before use, each claim is about a
-    /// term the role has. Returns every error found, in script order.
-    public func validate() -> [ModelError] {
+    /// term the role has. Returns every error found, in script order. Under `SendDiscipline.asWritten`
+    /// (the model's `sends`) a send or `Running` signal needs only names the role binds somewhere.
+    public func validate() -> [ModelError] { validate(sends: sends) }
+
+    public func validate(sends discipline: SendDiscipline) -> [ModelError] {
         var errors: [ModelError] = []
         var names = Set<String>()
         for role in roles where !names.insert(role.name).inserted {
@@ -47,10 +50,26 @@ extension ProtocolModel {
             var known = Knowledge(initialKnowledge(of: role, in: self), variablesKnown: false)
             var bound = allNames
             for t in role.knows { bound.formUnion(t.variables) }
+            // Every name the role binds at some point: what a step sent as written may mention.
+            var everBound = bound
+            for e in role.events {
+                switch e.action {
+                case .receive(_, let p): everBound.formUnion(p.variables)
+                case .fresh(let t), .assign(let t, _): everBound.formUnion(t.variables)
+                default: break
+                }
+            }
             func fail(_ e: Event, _ message: String) {
                 errors.append(ModelError(model: name, location: e.location, message: "role \(role.name): \(message)"))
             }
-            func need(_ e: Event, _ t: Term, _ what: String) {
+            // Sends and Running signals may be written beyond what the role can build (`asWritten`).
+            func need(_ e: Event, _ t: Term, _ what: String, asWritten: Bool = false) {
+                if asWritten && discipline == .asWritten {
+                    if let v = t.variables.sorted().first(where: { !everBound.contains($0) }) {
+                        fail(e, "\(what) \(t), but \(v) is never bound in the role")
+                    }
+                    return
+                }
                 if !known.canDerive(t) {
                     let missing = t.subterms.first { !known.canDerive($0) && $0.size == 1 } ?? t
                     fail(e, "\(what) \(t), but it cannot build \(missing) from what it knows")
@@ -59,7 +78,7 @@ extension ProtocolModel {
             for e in role.events {
                 switch e.action {
                 case .send(let label, let t):
-                    need(e, t, "step \(label) sends")
+                    need(e, t, "step \(label) sends", asWritten: true)
                 case .receive(_, let p):
                     bound.formUnion(p.variables)
                     known.add(p)
@@ -76,13 +95,14 @@ extension ProtocolModel {
                 case .check(let c):
                     for t in c.terms { need(e, t, "checks") }
                 case .running(let peer, let ds, let tag):
-                    for t in [peer] + ds { need(e, t, "signals \(Event.Action.runningName(tag)) with") }
+                    for t in [peer] + ds { need(e, t, "signals \(Event.Action.runningName(tag)) with", asWritten: true) }
                 case .signal(let n, let ds):
                     for t in ds { need(e, t, "signals \(n) with") }
                 case .reveal(let t):
                     need(e, t, "reveals")
                 case .claim(let n, let goal):
-                    if case .secret(let t) = goal, !known.canDerive(t) {
+                    // Scyther asks nothing of what a secrecy claim names; the names must be bound (below).
+                    if case .secret(let t) = goal, discipline == .buildable, !known.canDerive(t) {
                         fail(e, "claim \(n) is about \(t), a term the role never has at this point")
                     }
                     for t in goal.terms where !t.variables.isSubset(of: bound) {

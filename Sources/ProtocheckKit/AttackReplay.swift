@@ -45,11 +45,11 @@ public enum AttackReplay {
     /// bare trace). Each trace's model is resolved as `check` resolves its arguments
     /// (`ModelResolver.model(of:)`). `encoding` nil takes the wire the trace's search called for,
     /// where the file records its bound, and the tagged wire otherwise.
-    public static func replay(file data: Data, encoding: WireEncoding? = nil) throws -> [Replayed] {
+    public static func replay(file data: Data, encoding: WireEncoding? = nil, models given: [ProtocolModel] = []) throws -> [Replayed] {
         let attacks: [(trace: Trace, bound: Bound?)]
         do { attacks = try JSONRenderer.attacks(from: data) } catch { throw FileError.notATrace(describe(error)) }
         guard !attacks.isEmpty else { throw FileError.noTrace }
-        let resolved = try attacks.map { a in (a, try ModelResolver.model(of: a.trace)) }
+        let resolved = try attacks.map { a in (a, try given.first { $0.name == a.trace.model } ?? ModelResolver.model(of: a.trace)) }
         return concurrentMap(resolved) { a, model in
             let wire = encoding ?? WireEncoding(typeFlaws: a.bound?.typeFlaws ?? false)
             return Replayed(trace: a.trace, model: model, report: Replayer(model: model, encoding: wire).replay(a.trace))

@@ -18,13 +18,23 @@ public struct UnknownTraceModel: Error, CustomStringConvertible {
     public var description: String { "unknown model '\(model)' (\(why))" }
 }
 
+/// A model file with no protocol to check: only helper protocols (which make no claims), or none.
+public struct NothingToCheck: Error, CustomStringConvertible {
+    public var file: String
+    public var description: String {
+        "\(file): error: no protocol to check: the file has none, or only helper protocols (names beginning with @), which make no claims"
+    }
+}
+
 /// Turns command-line model arguments into models: a registered name, or a path to a model file.
 public enum ModelResolver {
     public static func resolve(_ argument: String) throws -> [ProtocolModel] {
         if let m = Registry.model(named: argument) { return [m] }
         if argument.hasSuffix(".spdl") {
             guard let text = try? String(contentsOfFile: argument, encoding: .utf8) else { throw UnknownModel(name: argument) }
-            return try SPDL.parse(text, file: argument)
+            let models = try SPDL.parse(text, file: argument)
+            if models.isEmpty { throw NothingToCheck(file: argument) }
+            return models
         }
         throw UnknownModel(name: argument)
     }

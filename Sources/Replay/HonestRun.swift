@@ -20,6 +20,9 @@ struct HonestRun {
     /// The `Running` events it executed: their tag and (peer, data...).
     var running: [(tag: String, data: [Value])] = []
     var claims: [Reached] = []
+    /// Its sends and receives as they happened, each with the index of its step in the replay (the
+    /// order synchronisation judges).
+    var exchanged: [(communication: Communication<Value>, step: Int)] = []
     /// Whether the run executed any event (for aliveness).
     var active = false
     var stopped: String?

@@ -121,6 +121,7 @@ struct Session {
             guard case .send(let label, let t) = e.action else { return }
             let (v, made) = try evaluation(runs[n]!.env).valueKeepingCiphertexts(t)
             runs[n]!.env.made.merge(made) { old, _ in old }
+            exchanged(n, e, label: label, isSend: true, v)
             runs[n]!.pc += 1
             runs[n]!.active = true
             intruder.add(step.term, v)
@@ -133,6 +134,7 @@ struct Session {
             var env = runs[n]!.env
             try matcher(for: n).match(pattern, v, &env)
             runs[n]!.env = env
+            exchanged(n, e, label: label, isSend: false, v)
             runs[n]!.pc += 1
             runs[n]!.active = true
             record(step.actor, n, "receive", label, step.term, v)
@@ -160,6 +162,17 @@ struct Session {
     }
 
     var claimName: String { String(trace.property.split(separator: "@").first ?? "") }
+
+    /// Records run n's send or receive at its position, with the sender and recipient its script
+    /// names (as far as the run can evaluate them), for synchronisation.
+    private mutating func exchanged(_ n: Int, _ e: Event, label: String, isSend: Bool, _ v: Value) {
+        let ends = e.endpoints.flatMap { ends -> (from: Value, to: Value)? in
+            guard let a = try? evaluate(ends.from, in: n), let b = try? evaluate(ends.to, in: n) else { return nil }
+            return (a, b)
+        }
+        let c = Communication(label: label, isSend: isSend, message: v, endpoints: ends, event: runs[n]!.pc)
+        runs[n]!.exchanged.append((c, steps.count))
+    }
 
     private func runNumber(_ step: Trace.Step) throws -> Int {
         guard let n = step.run, runs[n] != nil else { throw ReplayError("no run \(step.run.map(String.init) ?? "?") in the trace") }
@@ -222,7 +235,7 @@ struct Session {
         case .claim(let name, let goal):
             let values = try goal.terms.map { try evaluate($0, in: n) }
             runs[n]!.claims.append(.init(name: name, goal: goal, values: values))
-            record(actor, n, "claim", name, .tuple(goal.terms.map(run.instance)), values.last ?? Value(.message, []))
+            record(actor, n, "claim", name, run.instance(goal.shown), values.last ?? Value(.message, []))
         case .send, .receive:
             throw ReplayError("not a local event")
         }

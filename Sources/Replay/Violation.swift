@@ -42,7 +42,39 @@ struct Violation {
                 : "run \(partners[0].spec.number) of \(text(p)) ran with \(run.me.map(text) ?? "?")")
         case .agreement(_, let data, let injective, let tag):
             return agreement(claimants.map { ($0.0, $0.1) }, data: data, injective: injective, tag: tag)
+        case .scytherWeakAgreement(let peer):
+            let p = reached.values[0]
+            let partners = partners(of: run, .scytherWeakAgreement(partner: same(p)))
+            return Outcome(holds: partners.isEmpty, evidence: partners.isEmpty
+                ? "no run played by \(text(p)) (\(peer)) was set up with the agents of run \(run.spec.number)"
+                : "run \(partners[0].spec.number) of \(text(p)) was set up with the same agents")
+        case .synchronisation, .messageAgreement:
+            return synchronisation(run, reached)
+        case .reachable:
+            return Outcome(holds: true, evidence: "run \(run.spec.number) (\(run.spec.agent) as \(run.role.name)) reached claim \(reached.name)")
         }
+    }
+
+    /// Synchronisation and message agreement on the bytes the runs sent and received, in the order
+    /// the replay executed them.
+    private func synchronisation(_ run: HonestRun, _ reached: HonestRun.Reached) -> Outcome {
+        let model = session.model
+        guard let r = model.roles.firstIndex(where: { $0.name == run.role.name }),
+              let event = model.roles[r].events.firstIndex(where: { if case .claim(let n, _) = $0.action { return n == reached.name } else { return false } }),
+              let sync = SynchronisationRequirement(reached.goal, role: r, event: event, in: model),
+              let claimant = runs.firstIndex(where: { $0.spec.number == run.spec.number }) else {
+            return Outcome(holds: false, evidence: "claim \(reached.name) is not a synchronisation claim of role \(run.role.name)")
+        }
+        let views = runs.map { view($0, exchanges: true) }
+        let steps = runs.map { r in Dictionary(r.exchanged.map { ($0.communication.event, $0.step) }, uniquingKeysWith: { a, _ in a }) }
+        let met = sync.isMet(claimant: claimant, runs: views) { a, b in
+            (steps[a.run][a.event] ?? .max) < (steps[b.run][b.event] ?? .min)
+        }
+        let what = sync.ordered ? "sent and received in order" : "sent and received with the same content"
+        let labels = sync.past.links.map(\.label).joined(separator: ", ")
+        return Outcome(holds: !met, evidence: met
+            ? "runs of \(sync.past.roles.map { model.roles[$0].name }.joined(separator: ", ")) \(what) every message before claim \(reached.name) (\(labels))"
+            : "no choice of runs \(what) every message before claim \(reached.name) of run \(run.spec.number) (\(labels))")
     }
 
     /// The runs of the property's role that reached its claim (old sessions excluded), in order,
@@ -81,7 +113,7 @@ struct Violation {
     private func same(_ v: Value) -> Same { Same(value: v, wire: wire) }
 
     /// A run as the partner judgment sees it once the trace has been played.
-    private func view(_ r: HonestRun) -> RunAtClaim<Same> {
+    private func view(_ r: HonestRun, exchanges: Bool = false) -> RunAtClaim<Same> {
         let model = session.model
         return RunAtClaim(role: model.roles.firstIndex { $0.name == r.role.name } ?? -1,
                           actor: same(r.me ?? Value(.agent, [])),
@@ -90,7 +122,13 @@ struct Violation {
                           running: r.running.compactMap { s in
                               guard let peer = s.data.first else { return nil }
                               return (s.tag, same(peer), s.data.dropFirst().map(same))
-                          })
+                          },
+                          communications: !exchanges ? [] : r.exchanged.map { x in
+                              let c = x.communication
+                              return Communication(label: c.label, isSend: c.isSend, message: same(c.message),
+                                                   endpoints: c.endpoints.map { (same($0.from), same($0.to)) }, event: c.event)
+                          },
+                          in: model)
     }
 
     /// The runs that meet the claim's requirement of a partner, claimant `c` included where it does.

@@ -10,6 +10,20 @@ public enum Verdict: String, Codable, Hashable, Sendable {
     case inconclusive
 }
 
+extension Verdict {
+    /// The verdict of a reachability property from the search for its witness, which both engines run
+    /// as the search for an attack: a trace that reaches the claim makes the property hold whatever
+    /// the bound (the trace is its witness); a search that finds none makes it fail, within the bound
+    /// or, when the search closed unbounded, for any number of runs.
+    public static func reachability(searched v: Verdict, _ scope: Scope?) -> (Verdict, Scope?) {
+        switch v {
+        case .attack: return (.verified, .unbounded)
+        case .verified: return (.attack, nil)
+        case .inconclusive: return (.inconclusive, nil)
+        }
+    }
+}
+
 /// How far a `verified` reaches.
 public enum Scope: String, Codable, Hashable, Sendable {
     /// No attack for any number of runs: the search closed without the run bound cutting a branch.

@@ -46,7 +46,7 @@ public enum MarkdownReport {
     public static func render(trace: Trace, replay: ReplayOutcome? = nil) -> String {
         var out = "# Attack on `\(trace.model)`: \(trace.property)\n\n"
         out += "\(Wording.kind(trace.kind)), \(Wording.view(trace.role)), setting \(trace.setting).\n\n"
-        out += "Violated: \(trace.violation)\n\n"
+        out += "\(Wording.traceLabel(trace.kind)): \(trace.violation)\n\n"
         if let replay { out += "Replay: \(Wording.replay(replay)).\n\n" }
         return out + body(trace)
     }

@@ -43,6 +43,7 @@ enum Wording {
 
     /// What the verdict means under its bound, for reports.
     static func meaning(_ r: PropertyResult) -> String {
+        if r.kind == .reachability { return reachabilityMeaning(r) }
         switch r.verdict {
         case .attack: return "a trace violates the property"
         case .verified where r.scope == .unbounded:
@@ -78,6 +79,19 @@ enum Wording {
 
     /// The untagged wire is named, since it is the one that lets type flaws through.
     private static func wire(_ o: ReplayOutcome) -> String { o.encoding == .untagged ? " (untagged wire)" : "" }
+
+    /// A reachability property holds when an execution reaches its claim: its trace is a witness,
+    /// not an attack, and its failure has no trace.
+    static func reachabilityMeaning(_ r: PropertyResult) -> String {
+        switch r.verdict {
+        case .attack: return "no execution with at most \(r.bound.maxRuns) runs (\(typing(r.bound))) reaches the claim"
+        case .verified: return "an execution with honest agents reaches the claim (its trace is the witness), and so does one with more runs"
+        case .inconclusive: return "the search stopped before an answer: \(r.limit ?? "a limit was reached")"
+        }
+    }
+
+    /// What a trace of this kind shows: a violation, or for reachability the claim reached.
+    static func traceLabel(_ k: PropertyKind) -> String { k == .reachability ? "Reachable" : "Violated" }
 
     /// One line for the result's subject: `attested-k secret-K`.
     static func subject(_ r: PropertyResult) -> String { "\(r.model) \(r.property)" }

@@ -22,7 +22,7 @@ public enum SARIFRenderer {
             let attack = r.verdict == .attack
             var text = r.summary.hasSuffix(".") ? r.summary : r.summary + "."
             if attack {
-                text += " Violated: " + (r.trace?.violation ?? "a trace violates the property")
+                text += " Violated: " + (r.trace?.violation ?? (r.kind == .reachability ? Wording.meaning(r) : "a trace violates the property"))
                 if let o = r.replay { text += ". Replay: " + Wording.replay(o) }
             } else {
                 text += " Inconclusive: " + (r.limit ?? "the search stopped before an answer")
@@ -61,6 +61,10 @@ public enum SARIFRenderer {
         case .weakAgreement: return "When the role finishes with a partner, the partner has been running the protocol with it."
         case .nonInjectiveAgreement: return "When the role finishes, its partner has been running with it and agrees on the claimed data."
         case .injectiveAgreement: return "Each finished run has its own partner run agreeing on the claimed data (no replay)."
+        case .scytherWeakAgreement: return "When the role finishes, each agent it runs with has run the protocol, in any role, with the same agents."
+        case .synchronisation: return "When the role finishes, every message before its claim was sent and received as the protocol says, each sent before it was received."
+        case .messageAgreement: return "When the role finishes, every message before its claim was sent and received with the same content, sender and recipient."
+        case .reachability: return "Some execution with honest agents reaches the claim."
         case .custom: return "A property stated by the model, such as secrecy under a condition on events."
         }
     }

@@ -16,9 +16,15 @@ public enum TextRenderer {
             if r.verdict == .attack {
                 if let trace = r.trace {
                     out += "\n" + indent(render(trace: trace, heading: false), by: 4)
+                } else if r.kind == .reachability {
+                    out += "    (\(Wording.meaning(r)))\n"
                 } else {
                     out += "    (no trace recorded)\n"
                 }
+            }
+            // A reachability property's witness.
+            if r.verdict == .verified, r.kind == .reachability, let trace = r.trace {
+                out += "\n" + indent(render(trace: trace, heading: false), by: 4)
             }
         }
         return out
@@ -38,12 +44,12 @@ public enum TextRenderer {
         let script = TraceScript(trace)
         var out = ""
         if heading {
-            out += "attack on \(trace.model) \(trace.property) (\(Wording.kind(trace.kind)), \(Wording.view(trace.role))), setting \(trace.setting)\n"
+            out += "\(trace.kind == .reachability ? "witness for" : "attack on") \(trace.model) \(trace.property) (\(Wording.kind(trace.kind)), \(Wording.view(trace.role))), setting \(trace.setting)\n"
         }
         for run in trace.runs { out += TraceScript.describe(run) + "\n" }
         out += "\n"
         out += steps(script)
-        out += "\nViolated: \(trace.violation)\n"
+        out += "\n\(Wording.traceLabel(trace.kind)): \(trace.violation)\n"
         if !trace.witness.isEmpty {
             out += "Witness:\n"
             for w in trace.witness { out += "  " + TraceScript.describe(w) + "\n" }

@@ -36,6 +36,8 @@ struct CompareScyther: ParsableCommand {
                 .map { $0.components(separatedBy: "protocol ").count - 1 } ?? 1
         }
         var modelsLeft = counts.reduce(0, +)
+        func elapsed() -> Double { let d = clock.now - start; return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
+        var compared: [FileComparison] = []
         for file in files {
             let text = try String(contentsOf: protocols.appendingPathComponent(file), encoding: .utf8)
             let recorded = (try? String(contentsOf: root.appendingPathComponent("expected/\(file).out"), encoding: .utf8))
@@ -44,37 +46,50 @@ struct CompareScyther: ParsableCommand {
             do {
                 models = try SPDL.parse(text, file: file)
             } catch let e as SPDLError {
-                report.add(FileComparison(file: file, recorded: recorded, error: e, models: []))
+                compared.append(FileComparison(file: file, recorded: recorded, error: e, models: []))
                 log("\(file): unsupported: \(e.message)")
                 continue
             }
             var checked: [ModelComparison] = []
             for m in models {
-                let spent = clock.now - start
-                let left = total - (Double(spent.components.seconds) + Double(spent.components.attoseconds) / 1e18)
-                let share = min(4 * budget, max(budget, left / Double(max(1, modelsLeft))))
+                let share = min(4 * budget, max(budget, (total - elapsed()) / Double(max(1, modelsLeft))))
                 modelsLeft -= 1
                 let c = climb(m, budget: share)
                 log("\(file) \(m.name): \(c.completedRuns) runs complete\(c.stop.map { ", stopped at \($0.runs) runs: \($0.limit)" } ?? ""), \(String(format: "%.1f", c.seconds)) s")
                 checked.append(c)
             }
-            report.add(FileComparison(file: file, recorded: recorded, error: nil, models: checked))
+            compared.append(FileComparison(file: file, recorded: recorded, error: nil, models: checked))
         }
+        // Most protocols finish in a fraction of their share: the time they leave goes to those a
+        // time limit stopped, for the properties still open.
+        // Those with Scyther's verdicts to compare with go first.
+        let stopped = compared.indices.flatMap { f in compared[f].models.indices.compactMap { m in
+            compared[f].models[m].stop.map { _ in (f, m) }
+        } }.sorted { (compared[$0.0].recorded == nil ? 1 : 0, $0.0) < (compared[$1.0].recorded == nil ? 1 : 0, $1.0) }
+        for (k, (f, m)) in stopped.enumerated() {
+            let share = (total - elapsed()) / Double(stopped.count - k)
+            guard share > 1 else { break }
+            let before = compared[f].models[m]
+            let again = climb(before.model, budget: share, only: Set(before.openProperties))
+            compared[f].models[m].merge(again)
+            log("\(compared[f].file) \(before.model.name), again with \(String(format: "%.0f", share)) s: \(again.stop.map { "stopped at \($0.runs) runs: \($0.limit)" } ?? "finished")")
+        }
+        for f in compared { report.add(f) }
         try report.render().write(toFile: output, atomically: true, encoding: .utf8)
         log(report.countsLine)
     }
 
     private func log(_ s: String) { FileHandle.standardError.write(Data((s + "\n").utf8)) }
 
-    /// Checks `model` at 2, 3, ... runs within the budget (the goal-directed engine: at `maxRuns` at once).
-    private func climb(_ model: ProtocolModel, budget: Double) -> ModelComparison {
+    /// Checks `model` at 2, 3, ... runs within the budget (the goal-directed engine: at `maxRuns` at
+    /// once), the properties in `only` or all of them.
+    private func climb(_ model: ProtocolModel, budget: Double, only: Set<String>? = nil) -> ModelComparison {
         var out = ModelComparison(model: model)
         if let error = model.validate().first {
-            // Scyther runs roles that send what they cannot build (a ticket from an earlier session); protocheck rejects them.
             out.failure = "line \(error.location.line): \(error.message)"
             return out
         }
-        var open = Set(model.properties.map(\.name))
+        var open = only ?? Set(model.properties.map(\.name))
         let clock = ContinuousClock(), start = clock.now
         func elapsed() -> Double { let d = clock.now - start; return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
         let bounds = engine == .goal ? Array(maxRuns...maxRuns) : Array(min(2, maxRuns)...maxRuns)
@@ -161,6 +176,27 @@ struct ModelComparison {
 
     func outcome(_ property: String) -> Outcome { outcomes[property] ?? .inconclusive }
 
+    /// The properties with neither an attack nor a verdict for the whole bound.
+    var openProperties: [String] {
+        model.properties.map(\.name).filter { p in
+            switch outcomes[p] {
+            case .attack?, .proved?: return false
+            case .verified(let n)?: return stop != nil && n < stop!.runs
+            default: return true
+            }
+        }
+    }
+
+    /// A second search of the open properties: its outcomes replace theirs, its stop (or none) this one's.
+    mutating func merge(_ again: ModelComparison) {
+        for (p, o) in again.outcomes { outcomes[p] = o }
+        for (p, n) in again.states { states[p, default: 0] += n }
+        completedRuns = max(completedRuns, again.completedRuns)
+        stop = again.stop
+        seconds += again.seconds
+        budget += again.budget
+    }
+
     var boundText: String {
         var s = completedRuns > 0 ? "\(completedRuns) runs" : "no bound finished"
         if let stop { s += " (\(stop.runs) runs stopped by \(stop.limit))" }
@@ -203,20 +239,11 @@ struct ComparisonReport {
     }
 
     /// Diagnoses of differences, found by reading the model and the attacks, keyed by "file",
-    /// "file protocol" or "file protocol claim" (the most specific applies).
+    /// "file protocol" or "file protocol claim" (the most specific applies). Every difference the
+    /// last regeneration showed has one; a difference without one is named in the counts.
     static let diagnoses: [String: String] = [
-        "nsl3-updated-both.spdl":
-            "multi-protocol attack: Scyther runs the file's two protocols side by side, and their messages 2 and 3 are the same, so runs of one break the other (alone, Scyther proves these claims: nsl3.spdl, nsl3-broken.spdl, where protocheck agrees); protocheck checks each protocol of a file alone",
-        "kaochow.spdl":
-            "bound: the attack needs three honest runs (I, R and S) and the search did not finish 3 runs in its budget; given 120 s, `protocheck check kaochow.spdl --max-runs 3 --property Niagree_I2/R` finds it (276 103 states): R's nonce nr travels in clear in message 3, and the intruder replaces it",
-        "kaochow-v2.spdl":
-            "bound: as for kaochow.spdl, the attacks need three honest runs (I, R and S), which the search did not finish in its budget (not run to the end)",
-        "kaochow-v3.spdl":
-            "bound: as for kaochow.spdl, the attacks need three honest runs (I, R and S), which the search did not finish in its budget (not run to the end)",
-        "splice-as.spdl":
-            "bound, by reading the model: the intruder, as an initiator to R, copies {N2}pk(R) from I's message 3 into its own, and R returns {R, {N2}inc}pk(E), which it opens with the public dec; that needs I's run, R's run and a run of S for each (4 runs), beyond what the search finished",
-        "splice-as-hc.spdl":
-            "bound, by reading the model: as for splice-as.spdl, the attack needs runs of I, R and S for each (4 runs), beyond what the search finished",
+        "neumannstub-hwang.spdl neustub-Hwang":
+            "Scyther's record is no verdict: at 5 runs its 60 s timer ran out before it reached this claim at all (\"does not occur\", time=60 on the line). The attack is real and Scyther finds it too when it can finish: bounded to 3 runs (2 s) or 4 runs (1 min), it reports Fail on all four claims. The ticket T is a Ticket (any message) that I forwards unread in messages 4 and 5: the intruder swaps it for a value of its own, so the message 4 I sent is not the message 4 R received",
     ]
 
     static func diagnosis(_ file: String, _ protocolName: String, _ claim: String) -> String? {
@@ -286,12 +313,10 @@ struct ComparisonReport {
             return m.failure ?? "not reached"
         case .differ:
             if let d = Self.diagnosis(f.file, v.protocolName, v.claim) { return d }
+            if v.timedOut, v.holds, v.reason == "does not occur" {
+                return "Scyther's record is no verdict: its time limit ran out before it reached this claim at all (\"does not occur\", time=60 on the line) (not diagnosed further)"
+            }
             if case .verified(let n) = ours, !v.holds {
-                if v.claim.hasPrefix("Nisynch"), let niagree = recorded.first(where: {
-                    $0.role == v.role && $0.claim.hasPrefix("Niagree") && $0.holds
-                }) {
-                    return "Nisynch (synchronisation) is stronger than the non-injective agreement protocheck reads it as; Scyther verifies the Niagree claim \(niagree.claim) of the same role"
-                }
                 let roles = m.model.roles.count
                 if n < roles {
                     return "bound: verified only up to \(n) runs, fewer than the protocol's \(roles) roles, and an attack in which every role runs honestly needs at least \(roles)"
@@ -306,8 +331,15 @@ struct ComparisonReport {
         let parsed = files.filter { $0.error == nil }
         let protocols = parsed.reduce(0) { $0 + $1.models.count }
         let c = { (a: Agreement) in counts[a] ?? 0 }
-        return "\(parsed.count) of \(files.count) files parsed (\(protocols) protocols); of Scyther's recorded claims: "
-            + "\(c(.agree)) agree, \(c(.differ)) differ, \(c(.inconclusive)) inconclusive within the budget, "
+        let differing = files.flatMap { f in rows(f).filter { $0.agreement == .differ } }
+        let timedOut = files.flatMap { f in (f.recorded ?? []).filter { v in
+            v.timedOut && rows(f).contains { $0.agreement == .differ && $0.protocolName == v.protocolName && $0.role == v.role && $0.claim == v.claim }
+        } }.count
+        let undiagnosed = differing.filter { $0.note.hasSuffix("(not diagnosed)") || $0.note == "not diagnosed" }.count
+        let recorded = counts.filter { $0.key != .unrecorded }.values.reduce(0, +)
+        let share = recorded == 0 ? "" : String(format: " (%.1f %%)", 100 * Double(c(.agree)) / Double(recorded))
+        return "\(parsed.count) of \(files.count) files parsed (\(protocols) protocols); of Scyther's \(recorded) recorded claims: "
+            + "\(c(.agree)) agree\(share), \(c(.differ)) differ (\(timedOut) of them against records Scyther's time limit cut short, \(undiagnosed) not diagnosed), \(c(.inconclusive)) inconclusive within the budget, "
             + "\(c(.noProperty)) yield no property, \(c(.unsupported)) unsupported (in files or protocols protocheck cannot read or check); "
             + "\(c(.unrecorded)) properties in files Scyther recorded no verdicts for"
     }
@@ -323,13 +355,15 @@ struct ComparisonReport {
         **Counts:** \(countsLine).
 
         The corpus is `../shared/corpus/scyther/` (its README gives the origin): Scyther's SPDL models and the
-        verdicts Scyther recorded for them with 5 runs and typed matching. protocheck checks each protocol with
-        typed matching at 2, 3, ... up to \(maxRuns) runs, within a time budget per protocol over all bounds (at
-        least \(Int(budget)) s; the time quick protocols leave is shared among the others); an attack holds whatever the bound, a `verified (n runs)` holds for every scenario of up to n
-        runs. The column *bound* gives the largest bound the search finished and, when it stopped, the bound it
-        was working on and what stopped it. How each claim type is read is in `docs/spdl.md`; in short:
-        `Niagree` and `Nisynch` are non-injective agreement on the messages exchanged with each partner, and
-        `Alive`, `Weakagree`, `Niagree` and `Nisynch` are one property per partner role, all of which must hold.
+        verdicts Scyther recorded for them with 5 runs, typed matching and a 60 s time limit per claim
+        (`time=60` on a line says the limit stopped it). protocheck checks each protocol with typed matching
+        and the goal-directed engine at \(maxRuns) runs, within a time budget per protocol (at least \(Int(budget)) s;
+        the time quick protocols leave goes to the others, and then to those a time limit stopped). An attack
+        holds whatever the bound; `verified (any number of runs)` is a proof; `verified (n runs)` holds for
+        every execution of up to n runs. Each protocol of a file is checked with the file's other protocols
+        running beside it, as Scyther does. Claims have Scyther's meaning (`docs/spdl.md`): `Niagree` is
+        message agreement and `Nisynch` synchronisation on the claim's causal past, `Weakagree` Scyther's
+        weak agreement; `Alive` and `Weakagree` are one property per partner role, all of which must hold.
 
 
         """

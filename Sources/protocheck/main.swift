@@ -131,6 +131,7 @@ struct ReplayCommand: ParsableCommand {
     @Argument(help: "An attack file (JSON from `check --format json` or attacks/MODEL/*.json); its model is found as `check` finds it.") var attack: String
     @Option(help: "Wire encoding: tagged (type tag and length per field), untagged (plain concatenation), or auto: untagged for an attack found with --type-flaws, tagged otherwise.") var encoding: String = "auto"
     @Option(help: "text or json (one document for every trace of the file)") var format: String = "text"
+    @Option(help: "The model file the attack is on, when the trace does not name it (an attack file written by an older protocheck).") var model: String?
 
     func run() throws {
         let wire = WireEncoding(rawValue: encoding)
@@ -138,7 +139,8 @@ struct ReplayCommand: ParsableCommand {
         guard format == "text" || format == "json" else { fail("error: --format must be text or json") }
         guard let data = FileManager.default.contents(atPath: attack) else { fail("error: cannot read \(attack)") }
         let replayed: [AttackReplay.Replayed]
-        do { replayed = try AttackReplay.replay(file: data, encoding: wire) } catch { fail("error: \(attack): \(error)") }
+        let given = model.map { resolveModels([$0]) } ?? []
+        do { replayed = try AttackReplay.replay(file: data, encoding: wire, models: given) } catch { fail("error: \(attack): \(error)") }
         let document = ReplayDocument(version: protocheckVersion, replays: replayed.map { ($0.trace, $0.report) })
         print(document.render(text: format == "text"))
         if !document.confirmed { throw ExitCode(Status.attack.rawValue) }

@@ -40,22 +40,24 @@ import Testing
     }
 
     @Test func caretKeepsTabsSoItLinesUp() throws {
-        let e = try #require(error("protocol p(I) {\n\trole I {\n\t\tclaim_i1(I, Reachable);\n\t}\n}"))
+        let e = try #require(error("protocol p(I) {\n\trole I {\n\t\tclaim_i1(I, Secret);\n\t}\n}"))
         #expect((e.line, e.column) == (3, 15))
-        #expect(e.message == "claim Reachable is not supported by protocheck yet")
-        #expect(e.description.hasSuffix("\t\tclaim_i1(I, Reachable);\n\t\t            ^~~~~~~~~"))
+        #expect(e.message == "claim Secret needs the term that stays secret")
+        #expect(e.description.hasSuffix("\t\tclaim_i1(I, Secret);\n\t\t            ^~~~~~"))
     }
 
     @Test(arguments: [
         ("usertype T;\nprotocol p(I) { role I { var x: Time; } }", 2, 33, "unknown type 'Time' (declare it with 'usertype Time;')"),
-        ("protocol @helper(X) { role X { } }", 1, 10, "helper protocol '@helper' (a name starting with @) is not supported by protocheck yet"),
+        ("protocol p(X) { role X { } }\nprotocol p(Y) { role Y { } }", 2, 10, "protocol 'p' is defined twice (first on line 1)"),
+        ("protocol p(I,R) { role I { claim_x(I, Alive, n); } role R { } }", 1, 46, "claim Alive takes a role of the protocol, not 'n'"),
+        ("protocol p(I,R) { role I { claim_x(I, Commit, I2, I); } role R { } }", 1, 47, "claim Commit takes a role of the protocol as its partner (claim(R, Commit, R', data)), not 'I2'"),
         ("protocol p(I) { role I { match(x, I); } }", 1, 26, "'match' (pattern matching) is not supported by protocheck yet"),
         ("protocol p(I) { fresh n: Nonce; role I { send_1(I,I, n); } }", 1, 54, "'n' is declared at protocol level (line 1), outside the role; protocheck does not support that yet: declare it in the role"),
-        ("const a, b: Nonce;\ninversekeys(a, b);", 2, 13, "inversekeys with 'a', which is not a public constant of type Function, is not supported by protocheck yet"),
+        ("const a, b: Nonce;\ninversekeys(a, b);", 2, 13, "inversekeys with 'a', which is not a constant of type Function, is not supported by protocheck yet"),
         ("untrusted Eve;", 1, 1, "the 'untrusted' declaration is not supported by protocheck yet"),
         ("protocol p(I,R) { role I { send_1(R,I, I); } role R { } }", 1, 35, "role I can only send as itself, not 'R'"),
         ("protocol p(I,R) { role I { send(I,R, I); } role R { } }", 1, 28, "'send' needs a label, as in send_1"),
-        ("protocol p(I,R) { role I { claim_x(I, Foo); } role R { } }", 1, 39, "claim type 'Foo' is not supported by protocheck yet"),
+        ("protocol p(I,R) { role I { claim_x(I, Foo); } role R { } }", 1, 39, "claim type 'Foo' is not supported by protocheck (Scyther's claim types: Secret, SKR, Alive, Weakagree, Niagree, Nisynch, Commit, Running, Reachable, Empty, SID, NotEqual)"),
         ("protocol p(I,R) { role I { send_1(I,R, h(I)); } role R { } }", 1, 40, "unknown function 'h' (declare it with 'hashfunction h;' or 'const h: Function;')"),
         ("protocol p(I,R) { role I { send_1(I,R, k(I)); } role R { } }", 1, 40, "k takes two arguments (k(A,B)), not 1"),
         ("protocol p(I,R) { role I { } }", 1, 14, "role 'R' has no role block"),

@@ -1,4 +1,6 @@
 import Testing
+import Engine
+import Results
 import Terms
 import Model
 @testable import Frontends
@@ -39,38 +41,45 @@ import Model
         let dsl = ProtocolModel("ns3", title: "ns3", source: "") {
             Role("I") {
                 Fresh(ni)
-                Send("1", m1)
-                Recv("2", m2)
-                Running(with: R, m1, m2, m3, tag: "Nisynch_r3")
-                Send("3", m3)
+                Send("1", m1, from: I, to: R)
+                Recv("2", m2, from: R, to: I)
+                Send("3", m3, from: I, to: R)
                 Claim("Secret_i1", .secret(ni))
-                Claim("Niagree_i3", .agreement(with: R, on: [m1, m2], injective: false, tag: "Niagree_i3"))
+                Claim("Niagree_i3", .messageAgreement)
             }
             Role("R") {
                 Fresh(nr)
-                Recv("1", m1)
-                Running(with: I, m1, m2, tag: "Niagree_i3")
-                Send("2", m2)
-                Recv("3", m3)
-                Claim("Nisynch_r3", .agreement(with: I, on: [m1, m2, m3], injective: false, tag: "Nisynch_r3"))
+                Recv("1", m1, from: I, to: R)
+                Send("2", m2, from: R, to: I)
+                Recv("3", m3, from: I, to: R)
+                Claim("Nisynch_r3", .synchronisation)
             }
         }
         #expect(m.name == "ns3")
         #expect(m.roles.map(\.name) == ["I", "R"])
         for (mine, theirs) in zip(m.roles, dsl.roles) {
             #expect(mine.events.map(\.action) == theirs.events.map(\.action))
+            #expect(mine.events.map(\.endpoints) == theirs.events.map(\.endpoints))
         }
         #expect(m.properties.map(\.name) == ["Secret_i1", "Niagree_i3", "Nisynch_r3"])
-        #expect(m.properties.map(\.kind) == [.secrecy, .nonInjectiveAgreement, .nonInjectiveAgreement])
+        #expect(m.properties.map(\.kind) == [.secrecy, .messageAgreement, .synchronisation])
         #expect(m.validate().isEmpty)
         // Locations point into the .spdl file.
         let send1 = try #require(m.roles[0].events.first { $0.label == "1" })
         #expect(send1.location == SourceLocation(file: "ns3.spdl", line: 7, column: 9))
     }
 
-    @Test func nisynchCanBeReadAsInjectiveAgreement() throws {
-        let m = try #require(try SPDL.parse(ns3, file: "ns3.spdl", options: .init(nisynchInjective: true)).first)
-        #expect(m.properties.map(\.kind) == [.secrecy, .nonInjectiveAgreement, .injectiveAgreement])
+    /// The causal past of a claim follows each receive back to the send of its label: R's claim after
+    /// message 3 covers messages 1 and 3 it received and message 2 that I received before sending 3.
+    @Test func causalPastFollowsReceivesBackToTheirSends() throws {
+        let m = try #require(try SPDL.parse(ns3, file: "ns3.spdl").first)
+        let past = m.causalPast(role: 1, event: m.roles[1].events.count - 1)
+        #expect(Set(past.links.map(\.label)) == ["1", "2", "3"])
+        #expect(past.roles == [1, 0])
+        #expect(past.links.first { $0.label == "2" } == CausalLink(label: "2", sender: 1, recipient: 0))
+        // I's claim after its message 3 has seen messages 1 (R received it before sending 2) and 2 only.
+        let early = m.causalPast(role: 0, event: m.roles[0].events.count - 1)
+        #expect(Set(early.links.map(\.label)) == ["1", "2"])
     }
 
     @Test func declarationsFunctionsAndKeys() throws {
@@ -118,7 +127,7 @@ import Model
         #expect(send.action == .send(label: "1", expected))
         #expect(m.roles[0].knows == [Km])
         #expect(m.properties.map(\.name) == ["SKR_x", "Commit_c", "Weakagree_w", "Alive_a"])
-        #expect(m.properties.map(\.kind) == [.secrecy, .nonInjectiveAgreement, .weakAgreement, .aliveness])
+        #expect(m.properties.map(\.kind) == [.secrecy, .nonInjectiveAgreement, .scytherWeakAgreement, .aliveness])
         let running = m.roles[1].events.last?.action
         #expect(running == .running(peer: I, data: [message("X")], tag: ""))
         #expect(m.validate().isEmpty, "\(m.validate())")
@@ -128,25 +137,31 @@ import Model
         let source = """
         protocol p(A,B,S)
         {
-            role A { fresh Na: Nonce; send_1(A,S, Na); recv_2(S,A, {Na}k(A,S)); send_3(A,B, Na); claim_a1(A, Alive); }
+            role A { fresh Na: Nonce; send_1(A,S, Na); recv_2(S,A, {Na}k(A,S)); send_3(A,B, Na); claim_a1(A, Alive); claim_a2(A, Weakagree, S); }
             role B { var Na: Nonce; recv_3(A,B, Na); claim_b1(B, Niagree); }
             role S { var Na: Nonce; recv_1(A,S, Na); send_2(S,A, {Na}k(A,S)); }
         }
         """
         let m = try #require(try SPDL.parse(source, file: "p.spdl").first)
-        #expect(m.properties.map(\.name) == ["Alive_a1/B", "Alive_a1/S", "Niagree_b1/A", "Niagree_b1/S"])
-        // B's causal past reaches S through A's receive of message 2; B exchanged nothing with S.
-        let bGoals = m.roles[1].events.compactMap { e -> Goal? in if case .claim(_, let g) = e.action { return g } else { return nil } }
-        #expect(bGoals == [.agreement(with: agent("A"), on: [nonce("Na")], injective: false, tag: "Niagree_b1/A"),
-                           .agreement(with: agent("S"), on: [], injective: false, tag: "Niagree_b1/S")])
+        #expect(m.properties.map(\.name) == ["Alive_a1/B", "Alive_a1/S", "Weakagree_a2", "Niagree_b1"])
+        #expect(m.properties.map(\.kind) == [.aliveness, .aliveness, .scytherWeakAgreement, .messageAgreement])
+        // B's causal past reaches S through A's receive of message 2, and message 1 before it.
+        let past = m.causalPast(role: 1, event: 1)
+        #expect(Set(past.links.map(\.label)) == ["1", "2", "3"])
+        #expect(Set(past.roles) == [0, 1, 2] && past.roles.first == 1)
         #expect(m.validate().isEmpty, "\(m.validate())")
     }
 
-    @Test func aClaimWithNothingBeforeItIsVacuousAndSaysSo() throws {
+    /// A synchronisation claim with nothing before it holds whenever it is reached, as in Scyther,
+    /// and the real search says so.
+    @Test func aClaimWithNothingBeforeItHoldsAndSaysSo() throws {
         let source = "protocol p(A,B) { role A { fresh n: Nonce; send_1(A,B,n); claim_a(A, Nisynch); } role B { var n: Nonce; recv_1(A,B,n); } }"
         let m = try #require(try SPDL.parse(source, file: "p.spdl").first)
-        #expect(m.properties.isEmpty)
-        #expect(m.readings.contains { $0.contains("Nisynch_a holds vacuously") })
+        #expect(m.properties.map(\.name) == ["Nisynch_a"])
+        #expect(m.causalPast(role: 0, event: 2).links.isEmpty)
+        #expect(m.readings.contains { $0.contains("Nisynch_a") && $0.contains("no message") })
+        let r = try #require(try Checker(options: CheckOptions(maxRuns: 2)).check(m).first)
+        #expect(r.verdict == .verified && r.scope == .unbounded)
     }
 }
 
@@ -170,4 +185,36 @@ import Model
     #expect(directional.readings.contains { $0.contains("directional") })
     let bidirectional = try #require(try SPDL.parse(source, file: "p.spdl", options: .init(bidirectionalKeys: true)).first)
     #expect(bidirectional.roles[0].events.last?.action == .send(label: "1", tuple(senc(n, key: k(I, R)), senc(n, key: k(I, R)))))
+}
+
+/// Claims are named as Scyther names them: an unlabelled claim after its role and its rank among the
+/// role's claim statements (Running ones too), a label already taken by the role and the first free
+/// number. The verdicts are the ones Scyther prints for this file (a claim about R with nothing of
+/// R's before it fails; message agreement with nothing before it holds).
+@Test func claimsAreNamedAndJudgedAsScytherDoes() throws {
+    let source = """
+    protocol mixed(I,R)
+    {
+        role I
+        {
+            fresh n: Nonce;
+            send_1(I,R, {n}pk(R));
+            claim_x(I, Secret, n);
+            claim(I, Running, R, n);
+            claim(I, Secret, n);
+            claim_x(I, Alive);
+            claim(I, Niagree);
+        }
+        role R
+        {
+            var n: Nonce;
+            recv_1(I,R, {n}pk(R));
+            claim(R, Commit, I, n);
+        }
+    }
+    """
+    let m = try #require(try SPDL.parse(source, file: "mixed.spdl").first)
+    #expect(m.properties.map(\.name) == ["Secret_x", "Secret_I3", "Alive_I1", "Niagree_I5", "Commit_R1"])
+    let verdicts = try Checker(options: CheckOptions(maxRuns: 2)).check(m).map(\.verdict)
+    #expect(verdicts == [.verified, .verified, .attack, .verified, .attack])
 }

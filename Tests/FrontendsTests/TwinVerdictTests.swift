@@ -6,52 +6,65 @@ import Results
 import Terms
 import Testing
 
-/// Our SPDL twins give the same verdicts as the Swift DSL models they copy, claim by claim, under
-/// the real search. The two notations name their properties differently (SPDL keeps Scyther's
+/// Our SPDL twins give the same verdicts as Swift DSL models of the same protocol, claim by claim,
+/// under the real search. The two notations name their properties differently (SPDL keeps Scyther's
 /// `Secret_a1`, the DSL says `A-secret-Na`), so each twin lists which property matches which; the
 /// test checks that a pair really is the same claim (same role, same kind, same secret term)
 /// before it compares the verdicts the search gives.
 @Suite struct TwinVerdictTests {
     struct Twin: Sendable, CustomStringConvertible {
         var spdl: String
-        var dsl: String
+        var dsl: ProtocolModel
         /// SPDL property name to DSL property name.
         var pairs: [String: String]
         var typeFlaws = false
         /// 3 runs, as the DSL models' own tests; Otway-Rees (three roles) is searched as deep as its
         /// DSL test does, which a debug build finishes in seconds.
         var runs = 3
-        var description: String { spdl + (typeFlaws ? " (type flaws)" : "") + ", \(runs) runs" }
+        /// The registered DSL models mean protocheck's bidirectional k(A,B); the twins written here
+        /// use no shared keys.
+        var bidirectionalKeys = true
+        var description: String { spdl + " ~ " + dsl.name + (typeFlaws ? " (type flaws)" : "") + ", \(runs) runs" }
     }
 
-    /// The DSL twins' k(A,B) is one key shared by A and B, so the SPDL twins are read with
-    /// `bidirectionalKeys` (SPDL's own k(A,B) is directional: iso9798-2-2-noid's reflection needs
-    /// the bidirectional key).
-    ///
-    /// Nisynch is read as injective agreement here (`nisynchInjective`), the DSL's `-i-agree`: the
-    /// closest protocheck property to synchronisation that the DSL twins declare.
+    /// Against the registered DSL models: the claims whose kinds both notations share (secrecy and
+    /// aliveness; the registered models state Lowe's agreement, SPDL's claims Scyther's).
     static let needhamSchroeder: [String: String] = [
         "Secret_a1": "A-secret-Na", "Secret_a2": "A-secret-Nb", "Alive_a3": "A-alive",
-        "Weakagree_a4": "A-weak-agree", "Niagree_a5": "A-ni-agree", "Nisynch_a6": "A-i-agree",
         "Secret_b1": "B-secret-Na", "Secret_b2": "B-secret-Nb", "Alive_b3": "B-alive",
-        "Weakagree_b4": "B-weak-agree", "Niagree_b5": "B-ni-agree", "Nisynch_b6": "B-i-agree",
     ]
-    static let iso: [String: String] = ["Alive_b1": "B-alive", "Niagree_b3": "B-ni-agree"]
+    /// Against DSL twins with Scyther's kinds (`ScytherKindTwins`): every claim.
+    static let needhamSchroederScyther: [String: String] = [
+        "Secret_a1": "A-secret-Na", "Secret_a2": "A-secret-Nb", "Alive_a3": "A-alive",
+        "Weakagree_a4": "A-weak-agree", "Niagree_a5": "A-message-agree", "Nisynch_a6": "A-sync",
+        "Secret_b1": "B-secret-Na", "Secret_b2": "B-secret-Nb", "Alive_b3": "B-alive",
+        "Weakagree_b4": "B-weak-agree", "Niagree_b5": "B-message-agree", "Nisynch_b6": "B-sync",
+    ]
 
     static let twins: [Twin] = [
-        Twin(spdl: "nspk", dsl: "nspk", pairs: needhamSchroeder),
-        Twin(spdl: "nsl", dsl: "nsl", pairs: needhamSchroeder),
-        Twin(spdl: "otway-rees", dsl: "otway-rees", pairs: ["Secret_a1": "A-secret-Kab", "Secret_b1": "B-secret-Kab"], runs: 2),
-        Twin(spdl: "otway-rees", dsl: "otway-rees", pairs: ["Secret_a1": "A-secret-Kab", "Secret_b1": "B-secret-Kab"], typeFlaws: true, runs: 1),
-        Twin(spdl: "iso9798-2-2", dsl: "iso9798-2-2", pairs: iso),
-        Twin(spdl: "iso9798-2-2-noid", dsl: "iso9798-2-2-noid", pairs: iso),
+        Twin(spdl: "nspk", dsl: Registry.model(named: "nspk")!, pairs: needhamSchroeder),
+        Twin(spdl: "nsl", dsl: Registry.model(named: "nsl")!, pairs: needhamSchroeder),
+        Twin(spdl: "otway-rees", dsl: Registry.model(named: "otway-rees")!, pairs: ["Secret_a1": "A-secret-Kab", "Secret_b1": "B-secret-Kab"], runs: 2),
+        Twin(spdl: "otway-rees", dsl: Registry.model(named: "otway-rees")!, pairs: ["Secret_a1": "A-secret-Kab", "Secret_b1": "B-secret-Kab"], typeFlaws: true, runs: 1),
+        Twin(spdl: "iso9798-2-2", dsl: Registry.model(named: "iso9798-2-2")!, pairs: ["Alive_b1": "B-alive"]),
+        Twin(spdl: "iso9798-2-2-noid", dsl: Registry.model(named: "iso9798-2-2-noid")!, pairs: ["Alive_b1": "B-alive"]),
+        // Scyther's weak agreement, message agreement and synchronisation: Lowe's attack breaks B's.
+        Twin(spdl: "nspk", dsl: ScytherKindTwins.needhamSchroeder(lowe: false), pairs: needhamSchroederScyther, bidirectionalKeys: false),
+        Twin(spdl: "nsl", dsl: ScytherKindTwins.needhamSchroeder(lowe: true), pairs: needhamSchroederScyther, bidirectionalKeys: false),
+        // Synchronisation fails where message agreement holds: a message received before it was sent.
+        Twin(spdl: "sync-order", dsl: ScytherKindTwins.syncOrder,
+             pairs: ["Niagree_b1": "B-message-agree", "Nisynch_b2": "B-sync"], bidirectionalKeys: false),
+        // Reachability: verified with a witness, or attack when no execution reaches the claim.
+        Twin(spdl: "reachable", dsl: ScytherKindTwins.reachable,
+             pairs: ["Reachable_a1": "A-reach-2", "Reachable_a2": "A-reach-3", "Reachable_b1": "B-reach"], bidirectionalKeys: false),
     ]
 
     @Test(arguments: twins)
     func sameVerdictsAsTheDSLTwin(_ twin: Twin) throws {
         let (text, path) = try Corpus.twin(twin.spdl)
-        let spdl = try #require(try SPDL.parse(text, file: path, options: .init(nisynchInjective: true, bidirectionalKeys: true)).first)
-        let dsl = try #require(Registry.model(named: twin.dsl))
+        let spdl = try #require(try SPDL.parse(text, file: path, options: .init(bidirectionalKeys: twin.bidirectionalKeys)).first)
+        let dsl = twin.dsl
+        #expect(dsl.validate().isEmpty, "\(dsl.validate())")
         let spdlProps = Dictionary(uniqueKeysWithValues: spdl.properties.map { ($0.name, $0) })
         let dslProps = Dictionary(uniqueKeysWithValues: dsl.properties.map { ($0.name, $0) })
 

@@ -101,3 +101,52 @@ private func protocheck(_ args: [String]) throws -> (status: Int32, out: String,
     let result = try #require((json["results"] as? [[String: Any]])?.first)
     #expect((result["bound"] as? [String: Any])?["maxRuns"] as? Int == ReportSettings.committed.maxRuns)
 }
+
+/// A Scyther model runs as written: several protocols side by side, a helper protocol, Scyther's
+/// claim kinds named in the JSON `kind`.
+@Test func scytherModelsRunWithoutEdits() throws {
+    func results(_ file: String) throws -> (Int32, [[String: Any]]) {
+        let r = try protocheck(["check", "Tests/FrontendsTests/spdl/\(file)", "--max-runs", "3", "--format", "json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any], "\(r.err)")
+        return (r.status, try #require(json["results"] as? [[String: Any]]))
+    }
+    func find(_ rs: [[String: Any]], _ model: String, _ property: String) -> [String: Any]? {
+        rs.first { $0["model"] as? String == model && $0["property"] as? String == property }
+    }
+    let (beside, together) = try results("nsl-beside-broken.spdl")
+    #expect(beside == 1)
+    #expect(find(together, "nsl", "Nisynch_i2")?["kind"] as? String == "non-injective-synchronisation")
+    #expect(find(together, "nsl", "Nisynch_i2")?["verdict"] as? String == "attack")
+    #expect(find(together, "nsl", "Secret_r1")?["verdict"] as? String == "verified")
+    let (_, helper) = try results("helper.spdl")
+    #expect(find(helper, "alive", "Alive_r1")?["verdict"] as? String == "attack")
+    #expect(find(helper, "alive", "Reachable_r2")?["kind"] as? String == "reachability")
+    #expect(find(helper, "alive", "Reachable_r2")?["verdict"] as? String == "verified")
+    let (_, nspk) = try results("nspk.spdl")
+    #expect(find(nspk, "nspk", "Weakagree_b4")?["kind"] as? String == "scyther-weak-agreement")
+    #expect(find(nspk, "nspk", "Niagree_b5")?["kind"] as? String == "non-injective-message-agreement")
+}
+
+@Test func aFileOfHelperProtocolsOnlyIsAnError() throws {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("helpers-\(UUID()).spdl")
+    try "protocol @h(X) { role X { var Y: Agent; recv_!1(Y,X, Y); send_!2(X,Y, {X}sk(X)); } }\n".write(to: file, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(at: file) }
+    let r = try protocheck(["check", file.path])
+    #expect(r.status == 2)
+    #expect(r.err.contains(file.path) && r.err.contains("no protocol to check"))
+}
+
+/// An attack on an SPDL model replays from its JSON file, given the model file.
+@Test func replayTakesTheModelFileOfAnSPDLAttack() throws {
+    let spdl = "Tests/FrontendsTests/spdl/sync-order.spdl"
+    let r = try protocheck(["check", spdl, "--max-runs", "3", "--property", "Nisynch_b2", "--format", "json"])
+    #expect(r.status == 1)
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("sync-\(UUID()).json")
+    try r.out.write(to: file, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(at: file) }
+    let replay = try protocheck(["replay", file.path, "--model", spdl])
+    #expect(replay.status == 0, "\(replay.out) \(replay.err)")
+    #expect(replay.out.contains("CONFIRMED"))
+    let unknown = try protocheck(["replay", file.path])
+    #expect(unknown.status == 2 && unknown.err.contains("--model"))
+}

@@ -88,7 +88,7 @@ struct ScenarioSearch {
         let runs = scenario.runs.enumerated().map { RunScript(number: $0.offset + 1, spec: $0.element, model: model) }
         self.network = Network(runs: runs, initialKnowledge: Network.intruderKnowledge(model: model, setting: setting, runs: runs))
         self.intruder = LazyIntruder(network: network, unifier: Unifier(typeFlaws: typeFlaws))
-        self.judge = AgreementJudge(network: network)
+        self.judge = AgreementJudge(network: network, model: model)
         self.arithmetic = arithmetic
         var slots: [GoalSlot] = []
         var conditionals: [ConditionalSlot] = []
@@ -425,6 +425,8 @@ struct ScenarioSearch {
             return "\(me) finished, but \(st.substitution.apply(p)) never ran"
         case .weakAgreement(let p):
             return "\(me) finished with \(st.substitution.apply(p)), who never ran the protocol with \(run.agent.name)"
+        case .scytherWeakAgreement, .synchronisation, .messageAgreement, .reachable:
+            return slot.goal.map(st.substitution.apply).failure(claimant: me)
         case .agreement(let p, let ds, let inj, _):
             let data = ds.map { st.substitution.apply($0).description }.joined(separator: ", ")
             let partners = network.runs.indices.filter { judge.matches($0, slot, st) }

@@ -1,3 +1,4 @@
+import Foundation
 import Model
 import Terms
 
@@ -8,6 +9,9 @@ import Terms
 /// - Authentication: the claiming run at its claim; a pattern in which a partner (by the one
 ///   definition, `PartnerRequirement`) comes before the claim is no attack, nor is any refinement of
 ///   it. Injective agreement asks it of two claiming runs at once, with a partner each.
+///   Synchronisation and message agreement ask instead for runs of the claim's causal past that
+///   match (`SynchronisationRequirement`); reachability asks for nothing, so any pattern with every
+///   goal met is its witness.
 /// - Conditional secrecy: honest runs that emitted matching signals, and the goal that the intruder
 ///   holds the secret after them.
 struct Query: Sendable {
@@ -23,6 +27,9 @@ struct Query: Sendable {
     let claim: (role: Int, event: Int)?
     /// Claiming runs the patterns start from: two to break injectivity, one otherwise.
     let claimingRuns: Int
+    /// The synchronisation requirement, computed on first use: it needs the model, which the
+    /// query is made without.
+    private let synchronisationMemo = Memo<SynchronisationRequirement?>()
 
     /// `claimingRuns: 1` asks an injective agreement for its non-injective part: a claim with no
     /// partner at all breaks both.
@@ -146,8 +153,54 @@ struct Query: Sendable {
     /// refinement of it: authentication claims that already have their partners.
     func holds(in p: Pattern, _ ctx: PatternContext) -> Bool {
         guard case .authentication = kind else { return false }
+        if let sync = synchronisation(ctx) { return p.claims.indices.allSatisfy { synchronised($0, sync, in: p, ctx) } }
         let candidates = p.claims.indices.map { partners(of: $0, in: p, ctx) }
         return hasPerfectMatching(candidates)
+    }
+
+    // MARK: - Synchronisation and message agreement
+
+    /// The requirement of a synchronisation or message agreement claim, read off the model once.
+    func synchronisation(_ ctx: PatternContext) -> SynchronisationRequirement? {
+        guard case .claim(let role, let event, let goal) = property.origin, goal.isSynchronisation else { return nil }
+        return synchronisationMemo.value { SynchronisationRequirement(goal, role: role, event: event, in: ctx.model) }
+    }
+
+    /// The runs of the pattern as claim `c` sees them.
+    private func views(before c: Int, in p: Pattern, _ ctx: PatternContext, _ timing: Timing) -> [RunAtClaim<Term>] {
+        p.runs.indices.map { view($0, before: c, in: p, ctx, timing, exchanges: true) }
+    }
+
+    /// Whether claim `c` is synchronised in every execution of the pattern: matching runs whose
+    /// sends come before their receives in the pattern's order.
+    func synchronised(_ c: Int, _ sync: SynchronisationRequirement, in p: Pattern, _ ctx: PatternContext) -> Bool {
+        sync.isMet(claimant: p.claims[c].run, runs: views(before: c, in: p, ctx, .always)) { a, b in
+            p.precedes(p.runs[a.run].nodes[a.event], p.runs[b.run].nodes[b.event])
+        }
+    }
+
+    /// A pattern with every goal met, with the orders that make its synchronisation claim fail in every
+    /// execution: for each choice of runs that matches in content, some receive placed before its
+    /// send (the intruder built the message first). Nil when no such order exists. Message agreement
+    /// does not depend on the order: it fails exactly when no choice matches.
+    func synchronisationViolated(_ p: Pattern, _ ctx: PatternContext) -> Pattern? {
+        guard let sync = synchronisation(ctx) else { return p }
+        // Every included event comes before the claim (each serves a goal before it), so the runs'
+        // whole included scripts are what the claim sees.
+        let choices = sync.matchingChoices(claimant: p.claims[0].run, runs: views(before: 0, in: p, ctx, .regardless))
+        guard sync.ordered else { return choices.isEmpty ? p : nil }
+        func node(_ s: SynchronisationRequirement.Step, _ q: Pattern) -> Int { q.runs[s.run].nodes[s.event] }
+        func broken(_ rest: ArraySlice<[SynchronisationRequirement.Exchange]>, _ q: Pattern) -> Pattern? {
+            guard let first = rest.first else { return q }
+            if first.contains(where: { q.precedes(node($0.receive, q), node($0.send, q)) }) { return broken(rest.dropFirst(), q) }
+            for x in first where !q.precedes(node(x.send, q), node(x.receive, q)) {
+                var r = q
+                guard r.edge(node(x.receive, r), node(x.send, r)) else { continue }
+                if let done = broken(rest.dropFirst(), r) { return done }
+            }
+            return nil
+        }
+        return broken(choices[...], p)
     }
 
     /// Which events of another run count as before a claim.
@@ -164,8 +217,8 @@ struct Query: Sendable {
     /// that come before the claim (in every execution, by default).
     func partners(of c: Int, in p: Pattern, _ ctx: PatternContext, _ timing: Timing = .always) -> [Int] {
         guard let requirement = requirement(of: c, in: p, ctx) else { return [] }
-        let claimant = view(p.claims[c].run, before: c, in: p, .regardless)
-        return p.runs.indices.filter { requirement.isMet(by: view($0, before: c, in: p, timing), claimant: claimant) }
+        let claimant = view(p.claims[c].run, before: c, in: p, ctx, .regardless)
+        return p.runs.indices.filter { requirement.isMet(by: view($0, before: c, in: p, ctx, timing), claimant: claimant) }
     }
 
     func requirement(of c: Int, in p: Pattern, _ ctx: PatternContext) -> PartnerRequirement<Term>? {
@@ -175,7 +228,8 @@ struct Query: Sendable {
         // The partner's role is read off the role script, where the partner is still a role name.
         let partnerRole = template.partnerRole(in: ctx.model)
         switch goal {
-        case .secret: return nil
+        case .secret, .synchronisation, .messageAgreement, .reachable: return nil
+        case .scytherWeakAgreement(let a): return .scytherWeakAgreement(partner: p.apply(a))
         case .aliveness(let a): return .aliveness(partner: p.apply(a))
         case .weakAgreement(let a): return .weakAgreement(partner: p.apply(a), partnerRole: partnerRole)
         case .agreement(let a, let ds, _, let tag):
@@ -183,8 +237,10 @@ struct Query: Sendable {
         }
     }
 
-    /// Run `m` as claim `c` sees it: what it did before the claim.
-    func view(_ m: Int, before c: Int, in p: Pattern, _ timing: Timing = .always) -> RunAtClaim<Term> {
+    /// Run `m` as claim `c` sees it: what it did before the claim (its sends and receives only when
+    /// `exchanges`: synchronisation needs them, the partner requirements do not).
+    func view(_ m: Int, before c: Int, in p: Pattern, _ ctx: PatternContext, _ timing: Timing = .always,
+              exchanges: Bool = false) -> RunAtClaim<Term> {
         let run = p.runs[m]
         let (cr, ci) = p.claims[c]
         let claimNode = p.runs[cr].nodes[ci]
@@ -197,16 +253,35 @@ struct Query: Sendable {
             }
         }
         var running: [(tag: String, peer: Term, data: [Term])] = []
-        for i in 0..<run.length {
-            if case .running(let peer, let ds, let tag) = run.events[i].action, before(i) {
+        var communications: [Communication<Term>] = []
+        for i in 0..<run.length where before(i) {
+            if case .running(let peer, let ds, let tag) = run.events[i].action {
                 running.append((tag, p.apply(peer), ds.map(p.apply)))
+            } else if exchanges, let c = Communication.of(run.events, i, value: p.apply) {
+                communications.append(c)
             }
         }
         return RunAtClaim(role: run.role, actor: p.apply(run.agents[run.role]), bindings: run.agents.map(p.apply),
-                          started: m == cr || (run.length > 0 && before(0)), running: running)
+                          started: m == cr || (run.length > 0 && before(0)), running: running,
+                          communications: communications, in: ctx.model)
     }
 }
 
 extension Pattern {
     func claimNode(_ c: Int) -> Int { runs[claims[c].run].nodes[claims[c].event] }
+}
+
+/// A value computed once, on first use, by whichever thread asks first.
+final class Memo<Value>: @unchecked Sendable {
+    private var stored: Value?
+    private let lock = NSLock()
+
+    func value(_ make: () -> Value) -> Value {
+        lock.lock()
+        defer { lock.unlock() }
+        if let v = stored { return v }
+        let v = make()
+        stored = v
+        return v
+    }
 }

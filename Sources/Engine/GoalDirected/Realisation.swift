@@ -10,6 +10,7 @@ enum Realisation {
     /// The pattern with the orders that keep would-be partners after their claims, so that the claim
     /// fails in every execution of it; nil when that cannot be done.
     static func violating(_ p: Pattern, _ query: Query, _ ctx: PatternContext) -> Pattern? {
+        if query.synchronisation(ctx) != nil { return query.synchronisationViolated(p, ctx) }
         guard case .authentication = query.kind else { return p }
         var r = p
         for c in r.claims.indices {
@@ -157,6 +158,8 @@ enum Realisation {
             return "\(me) finished, but \(a) never ran"
         case .weakAgreement(let a):
             return "\(me) finished with \(a), who never ran the protocol with \(run.agent.name)"
+        case .scytherWeakAgreement, .synchronisation, .messageAgreement, .reachable:
+            return goal.failure(claimant: me)
         case .agreement(let a, let ds, let injective, _):
             let data = ds.map(\.description).joined(separator: ", ")
             if injective, p.claims.count > 1, p.claims.indices.allSatisfy({ !query.partners(of: $0, in: p, ctx, .possibly).isEmpty }) {
