@@ -11,6 +11,14 @@ public enum SearchEngine: String, Sendable, CaseIterable {
     case goal
     /// Forward over every interleaving of each concrete scenario: the cross-check.
     case explicit
+
+    /// Whether this engine can verify `property`. The explicit engine's states hold how far each run
+    /// got, not in which order, so it finds synchronisation attacks that are message-agreement
+    /// attacks and leaves the claim inconclusive otherwise.
+    public func decides(_ property: Property) -> Bool {
+        guard self == .explicit, case .claim(_, _, .synchronisation) = property.origin else { return true }
+        return false
+    }
 }
 
 public struct CheckOptions: Sendable {

@@ -140,7 +140,9 @@ struct ReplayCommand: ParsableCommand {
         guard let data = FileManager.default.contents(atPath: attack) else { fail("error: cannot read \(attack)") }
         let replayed: [AttackReplay.Replayed]
         let given = model.map { resolveModels([$0]) } ?? []
-        do { replayed = try AttackReplay.replay(file: data, encoding: wire, models: given) } catch { fail("error: \(attack): \(error)") }
+        do { replayed = try AttackReplay.replay(file: data, encoding: wire, models: given) } catch let e as UnknownTraceModel {
+            fail("error: \(attack): \(e); name the model file with --model FILE")
+        } catch { fail("error: \(attack): \(error)") }
         let document = ReplayDocument(version: protocheckVersion, replays: replayed.map { ($0.trace, $0.report) })
         print(document.render(text: format == "text"))
         if !document.confirmed { throw ExitCode(Status.attack.rawValue) }

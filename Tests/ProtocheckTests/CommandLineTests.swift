@@ -147,6 +147,29 @@ private func protocheck(_ args: [String]) throws -> (status: Int32, out: String,
     let replay = try protocheck(["replay", file.path, "--model", spdl])
     #expect(replay.status == 0, "\(replay.out) \(replay.err)")
     #expect(replay.out.contains("CONFIRMED"))
-    let unknown = try protocheck(["replay", file.path])
-    #expect(unknown.status == 2 && unknown.err.contains("--model"))
+    // The trace names its model file, so the file alone replays too.
+    let named = try protocheck(["replay", file.path])
+    #expect(named.status == 0 && named.out.contains("CONFIRMED"), "\(named.out) \(named.err)")
+    // A trace that names no file (an older protocheck wrote it) asks for --model.
+    let anonymous = FileManager.default.temporaryDirectory.appendingPathComponent("sync-anon-\(UUID()).json")
+    try stripModelFile(r.out).write(to: anonymous, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(at: anonymous) }
+    let unknown = try protocheck(["replay", anonymous.path])
+    #expect(unknown.status == 2 && unknown.err.contains("--model"), "\(unknown.err)")
+    let given = try protocheck(["replay", anonymous.path, "--model", spdl])
+    #expect(given.status == 0 && given.out.contains("CONFIRMED"), "\(given.out) \(given.err)")
+}
+
+/// A check's JSON with every trace's model file removed.
+private func stripModelFile(_ json: String) throws -> String {
+    func strip(_ value: Any) -> Any {
+        if var object = value as? [String: Any] {
+            object["modelFile"] = nil
+            return object.mapValues(strip)
+        }
+        if let array = value as? [Any] { return array.map(strip) }
+        return value
+    }
+    let object = try JSONSerialization.jsonObject(with: Data(json.utf8))
+    return String(decoding: try JSONSerialization.data(withJSONObject: strip(object)), as: UTF8.self)
 }

@@ -71,9 +71,11 @@ struct ExplicitEngine {
                 }
             }
             for p in open.sorted() {
-                let verdict: Verdict = incomplete == nil ? .verified : .inconclusive
+                let unordered = !SearchEngine.explicit.decides(all[p]) ? "the explicit engine does not judge message order (use --engine goal)" : nil
+                let limit = incomplete ?? unordered
+                let verdict: Verdict = limit == nil ? .verified : .inconclusive
                 var r = result(model, all[p], verdict, states: states[p] ?? 0, seconds: seconds(clock.now - start), trace: nil)
-                r.limit = incomplete
+                r.limit = limit
                 // A scenario search covers its bound only: never a proof beyond it.
                 if verdict == .verified { r.scope = .bounded }
                 results[p] = r

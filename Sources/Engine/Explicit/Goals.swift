@@ -25,9 +25,9 @@ struct ConditionalSlot: Sendable {
 /// be made to differ.
 ///
 /// A state holds how far each run has got, not the order in which the runs got there, so this
-/// engine judges synchronisation without the order of a send and its receive: it checks message
-/// agreement on the claim's causal past, and the goal-directed engine alone finds attacks that only
-/// reorder messages.
+/// engine judges synchronisation without the order of a send and its receive: it finds the attacks
+/// on message agreement over the claim's causal past, and ends a synchronisation claim it finds none
+/// for inconclusive; the goal-directed engine alone finds attacks that only reorder messages.
 struct AgreementJudge {
     var network: Network
     let model: ProtocolModel
