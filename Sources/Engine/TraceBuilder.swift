@@ -58,10 +58,11 @@ struct TraceBuilder {
             return t
         }
         for v in free.sorted() where v.sort != .number {
-            switch v.sort {
+            switch v.sort.base {
             case .agent: bindings[v] = .atom(AgentRef.intruder.atom)
-            case .key: bindings[v] = value("kE", .key)
-            default: bindings[v] = value("nE", .nonce)
+            // A value of the model's own type is one of that type, as typed matching requires.
+            case .key: bindings[v] = value(v.sort.type.map { "\($0)E" } ?? "kE", v.sort)
+            default: bindings[v] = value(v.sort.type.map { "\($0)E" } ?? "nE", v.sort.type == nil ? .nonce : v.sort)
             }
         }
         var s = s0

@@ -13,10 +13,11 @@ import Model
 ///   roles and, beside them, every other protocol's roles (named `protocol.role`, claims dropped), so
 ///   runs of one protocol can break another's claims. Helper protocols (`@name`) give no model of
 ///   their own unless they make claims; their runs serve others and are never anyone's partner.
-/// - Types: `Nonce` is a nonce, `Agent` an agent, `SessionKey` and `Key` keys, `Ticket` any message,
-///   and every other `usertype` a nonce: an atomic value, as Scyther's typed matching gives it
-///   (protocheck has no user sorts, so a `TimeStamp` variable also accepts a `Nonce`). An untyped
-///   `fresh` is a nonce, an untyped `var` a ticket.
+/// - Types: `Nonce` is a nonce, `Agent` an agent, `Ticket` any message; `SessionKey` and every
+///   `usertype` an atomic type of its own (`Sort.type`), as Scyther's typed matching gives it: a
+///   `TimeStamp` variable takes `TimeStamp` atoms only, a `SessionKey` variable session keys only, not
+///   `k(A,B)`. `SessionKey` and `Key` are built as keys, the other types as nonces. An untyped `fresh`
+///   is a nonce, an untyped `var` a ticket.
 /// - `{t}pk(X)` is `aenc`, `{t}sk(X)` is `sign` (readable by anyone, as in Scyther), `{t}h` with `h` a
 ///   hash function is `h(t)`, any other key gives `senc`. `inversekeys(f, g)` of two public constants
 ///   is accepted: both keys are public, so `{t}f` is `senc(t, f)`, which anyone can build and open.

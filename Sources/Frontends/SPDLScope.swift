@@ -94,14 +94,16 @@ struct Globals {
         switch t.text {
         case "Nonce": return .sort(.nonce)
         case "Agent": return .sort(.agent)
-        case "SessionKey", "Key": return .sort(.key)
+        // Scyther's typed matching gives a variable of an atomic type (`SessionKey`, a `usertype`)
+        // only atoms of that type: never a compound key such as k(A,B), nor a value of another type.
+        // Keys are built as keys, the other types as nonces (atomic, fresh or the intruder's).
+        case "SessionKey": return .sort(Sort(.key, type: t.text))
+        case "Key": return .sort(usertypes.contains(t.text) ? Sort(.key, type: t.text) : .key)
         case "Ticket": return .sort(.message)
         case "Function": return .function
         default:
             guard usertypes.contains(t.text) else { throw source.error(at: t, "unknown type '\(t.text)' (declare it with 'usertype \(t.text);')") }
-            // Scyther's typed matching gives a user-typed variable only atomic values of its type;
-            // protocheck's nearest sort is the nonce: atomic, fresh or the intruder's.
-            return .sort(.nonce)
+            return .sort(Sort(.nonce, type: t.text))
         }
     }
 }

@@ -25,10 +25,6 @@ extension Translator {
                 ? "k(A,B) is read as one key shared by A and B: k(A,B) = k(B,A), unlike Scyther"
                 : "k(A,B) is read as Scyther's directional key, kdf(k(A,B), A): k(A,B) and k(B,A) differ, and only A, B (and the intruder when one of them is dishonest) can compute it")
         }
-        let loose = globals.usertypes.sorted().filter { $0 != "SessionKey" && $0 != "Key" }
-        if !loose.isEmpty {
-            readings.append("user types (\(loose.joined(separator: ", "))) are read as nonces (atomic values, fresh or the intruder's): protocheck has no user sorts, so such a variable also accepts a value of another atomic user type or a Nonce, which Scyther's typing would refuse")
-        }
         readings += synchronisationReadings(model)
         // Scyther runs a role that sends what it cannot build (a ticket from an earlier session);
         // so does protocheck, and says where.

@@ -17,7 +17,7 @@ struct Matcher {
                     throw ReplayError("\(x) received as \(abbreviated(v.content)), expected \(abbreviated(known.content))")
                 }
             } else {
-                if wire.encoding == .tagged, !x.sort.accepts(v.tag.sort) {
+                if wire.encoding == .tagged, !Sort(x.sort.base).accepts(v.tag.sort) {
                     throw ReplayError("\(x) expects a \(x.sort) field, received a \(v.tag.sort) one")
                 }
                 env[x] = v

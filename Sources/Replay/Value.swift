@@ -9,8 +9,10 @@ enum Tag: UInt8, Sendable {
     case agent = 0x01, nonce, key, number, message
     case pair = 0x10, senc, aenc, sign, hash, mac, kdf, pk, sk, shk, exp, user
 
+    /// A value of a model's own type goes on the wire as its base sort: the wire cannot tell a
+    /// `SessionKey` from another key.
     init(_ sort: Sort) {
-        switch sort {
+        switch sort.base {
         case .agent: self = .agent
         case .nonce: self = .nonce
         case .key: self = .key

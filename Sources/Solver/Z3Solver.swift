@@ -153,7 +153,7 @@ public final class Z3Solver {
         case .atom(let a) where a.sort.isNumeric:
             return app(numDecl, [integer(t, &enc)])
         case .atom(let a):
-            return app(leafDecl, [int(Int(code("atom:\(a.description)/\(a.sort)", &enc)))])
+            return app(leafDecl, [int(Int(code("atom:\(a.description)/\(a.sort.rawValue)", &enc)))])
         case .number, .offset:
             return app(numDecl, [integer(t, &enc)])
         case .variable(let v):

@@ -116,8 +116,11 @@ import Model
         }
         """
         let m = try #require(try SPDL.parse(source, file: "decl.spdl").first)
-        let I = agent("I"), R = agent("R"), n = nonce("n"), T = nonce("T"), K = key("K")
-        let Km = constant("Km", .key, public: false)
+        // SessionKey and the user type are atomic types of their own, as under Scyther's typed matching.
+        let I = agent("I"), R = agent("R"), n = nonce("n")
+        let T = Term.variable(Variable("T", sort: Sort(.nonce, type: "TimeStamp")))
+        let K = Term.variable(Variable("K", sort: Sort(.key, type: "SessionKey")))
+        let Km = constant("Km", Sort(.key, type: "SessionKey"), public: false)
         let expected: Term = .tuple([
             senc(T, R, key: kdf(k(I, R), I)), hash(n), .app(.user("G", isPublic: true), [.tuple(n, T)]), hash(n),
             .app(.senc, [n, constant("succ")]), .app(.user("succ", isPublic: true), [n]), sign(K, key: sk(I)),

@@ -14,6 +14,7 @@ private func constructs(_ m: ProtocolModel) -> Set<String> {
         for e in role.events {
             for t in e.action.terms {
                 for s in t.subterms {
+                    if let type = s.sort.type, type != "SessionKey" { out.insert("user type") }
                     guard case .app(let f, let xs) = s else { continue }
                     switch f {
                     case .hash: out.insert("hash function")
@@ -29,7 +30,6 @@ private func constructs(_ m: ProtocolModel) -> Set<String> {
             }
         }
     }
-    if m.readings.contains(where: { $0.hasPrefix("user types (") }) { out.insert("user type") }
     return out
 }
 
