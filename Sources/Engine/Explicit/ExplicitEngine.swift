@@ -112,13 +112,13 @@ struct ExplicitEngine {
                     continue
                 }
                 if cancellation?.isCancelled == true {
-                    results.withLock { $0[i] = Outcome(search: nil, found: [:], states: 0, limitHit: "interrupted", truncated: false) }
+                    results.withLock { $0[i] = Outcome(search: nil, found: [:], states: 0, limitHit: cancellation?.reason ?? "interrupted", truncated: false) }
                     continue
                 }
                 var search = ScenarioSearch(model: model, setting: setting, scenario: list[i], properties: properties,
                                             typeFlaws: typeFlaws, arithmetic: arithmetic)
                 var counter = 0
-                let limits = SearchLimits(maxStates: maxStates, deadline: deadline, isCancelled: { cancellation?.isCancelled ?? false })
+                let limits = SearchLimits(maxStates: maxStates, deadline: deadline, cancellation: cancellation)
                 let found = search.run(open: open, limits: limits, counter: &counter)
                 let outcome = Outcome(search: found.isEmpty ? nil : search, found: found, states: search.statesExplored,
                                       limitHit: search.limitHit, truncated: search.truncated)
