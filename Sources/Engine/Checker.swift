@@ -59,10 +59,12 @@ public struct Progress: Sendable, CustomStringConvertible {
     public var states: Int
     public var seconds: Double
     public var open: Int
+    /// More searches are still to be made than `searches` counts (scenarios are made as they are searched).
+    public var more = false
 
     /// `nsl [standard]: 5 runs, 3/12 properties searched, 206 patterns, 1.2 s, 9 properties open`
     public var description: String {
-        "\(model) [\(setting)]: \(runs) runs, \(done)/\(searches) \(unit) searched, \(states) \(unit == "properties" ? "patterns" : "states"), "
+        "\(model) [\(setting)]: \(runs) runs, \(done)/\(searches)\(more ? "+" : "") \(unit) searched, \(states) \(unit == "properties" ? "patterns" : "states"), "
             + String(format: "%.1f", seconds) + " s, \(open) properties open"
     }
 }
