@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 
-.PHONY: run test bench deps test-deps clean report-check
+.PHONY: run test bench deps test-deps clean report-check fault
 
 deps:
 	@if [ ! -f /usr/include/z3.h ]; then \
@@ -36,6 +36,13 @@ test: test-deps
 bench: deps
 	$(SWIFT) build -c release
 	bash scripts/bench.sh
+	bash scripts/peak-memory.sh
 
 clean:
 	rm -rf .build
+
+# Signals at random times during searches and reports, and malformed inputs, against the binary:
+# prints inputs tried, signals sent and crashes (all must be 0 but the first two).
+fault: deps
+	$(SWIFT) build -c release
+	bash scripts/signal-fuzz.sh

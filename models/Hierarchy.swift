@@ -9,7 +9,7 @@ import Terms
 /// Aliveness, weak agreement, non-injective and injective agreement with `partner` on `data`.
 /// The partner's role must say `Running(with: <this role>, data...)` (same `tag`) before it can match.
 func authenticationClaims(with partner: Term, on data: [Term], named dataName: String, tag: String = "",
-                          file: StaticString = #fileID, line: UInt = #line) -> [Event] {
+                          file: StaticString = #filePath, line: UInt = #line) -> [Event] {
     let p = partner.description
     return [
         Claim("alive-\(p)", .aliveness(of: partner), file: file, line: line),

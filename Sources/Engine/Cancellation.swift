@@ -2,24 +2,53 @@ import Foundation
 import Solver
 
 /// A request to stop that searches honour cooperatively: they look at it between steps and end as
-/// `inconclusive` ("interrupted"), and Z3 calls under way are interrupted. Set from another thread
-/// (a signal handler's queue); safe to share between the search workers.
+/// `inconclusive` with `reason` ("interrupted", or the memory limit passed), and Z3 calls under way
+/// are interrupted. Set from another thread (a signal handler's queue); safe to share between the
+/// search workers.
 public final class Cancellation: @unchecked Sendable {
     private let lock = NSLock()
     private var cancelled = false
+    private var why = "interrupted"
     private var solvers: [ObjectIdentifier: WeakSolver] = [:]
+    /// Resident memory is read at most this often: the searches ask far more often than memory can
+    /// grow by much, and each read is a system call.
+    private static let memoryPoll = Duration.milliseconds(50)
+    private var lastMemoryRead = ContinuousClock.now - memoryPoll
+    /// Past it, the searches are cancelled with the limit as their reason.
+    public let memoryLimit: MemoryLimit?
 
-    public init() {}
+    public init(memoryLimit: MemoryLimit? = nil) {
+        self.memoryLimit = memoryLimit
+    }
 
-    public var isCancelled: Bool { lock.withLock { cancelled } }
+    public var isCancelled: Bool {
+        if let memoryLimit, memoryReadDue(), let resident = ResidentMemory.bytes(), resident > memoryLimit.bytes {
+            cancel(reason: memoryLimit.reason)
+        }
+        return lock.withLock { cancelled }
+    }
 
-    /// Stops every search that watches this, and interrupts the Z3 calls they are in.
-    public func cancel() {
+    /// Why the searches stop: the reason of the first `cancel`.
+    public var reason: String { lock.withLock { why } }
+
+    /// Stops every search that watches this, and interrupts the Z3 calls they are in. Only the first
+    /// reason is kept: an interrupt after a memory limit does not rename the limit.
+    public func cancel(reason: String = "interrupted") {
         let running = lock.withLock { () -> [Z3Solver] in
+            if !cancelled { why = reason }
             cancelled = true
             return solvers.values.compactMap(\.solver)
         }
         for s in running { s.interrupt() }
+    }
+
+    private func memoryReadDue() -> Bool {
+        let now = ContinuousClock.now
+        return lock.withLock {
+            guard !cancelled, now - lastMemoryRead >= Self.memoryPoll else { return false }
+            lastMemoryRead = now
+            return true
+        }
     }
 
     /// A worker's solver, to interrupt on cancel while the worker lives.

@@ -67,10 +67,12 @@ public struct Progress: Sendable, CustomStringConvertible {
     public var states: Int
     public var seconds: Double
     public var open: Int
+    /// More searches are still to be made than `searches` counts (scenarios are made as they are searched).
+    public var more = false
 
     /// `nsl [standard]: 5 runs, 3/12 properties searched, 206 patterns, 1.2 s, 9 properties open`
     public var description: String {
-        "\(model) [\(setting)]: \(runs) runs, \(done)/\(searches) \(unit) searched, \(states) \(unit == "properties" ? "patterns" : "states"), "
+        "\(model) [\(setting)]: \(runs) runs, \(done)/\(searches)\(more ? "+" : "") \(unit) searched, \(states) \(unit == "properties" ? "patterns" : "states"), "
             + String(format: "%.1f", seconds) + " s, \(open) properties open"
     }
 }
@@ -79,12 +81,16 @@ public struct Progress: Sendable, CustomStringConvertible {
 public enum CheckError: Error, CustomStringConvertible, Sendable {
     case invalidModel([ModelError])
     case unknownProperty(model: String, name: String, known: [String])
+    /// A model without claims or conditional properties: a check of it would pass having checked nothing.
+    case noProperties(model: String, location: SourceLocation)
 
     public var description: String {
         switch self {
         case .invalidModel(let errors): return errors.map(\.description).joined(separator: "\n")
         case .unknownProperty(let model, let name, let known):
             return "error: \(model): no property named '\(name)' (it has: \(known.joined(separator: ", ")))"
+        case .noProperties(let model, let location):
+            return "\(location): error: \(model): the model makes no claims, so there is nothing to check"
         }
     }
 }
@@ -104,6 +110,7 @@ public struct Checker: Sendable {
         let errors = model.validate()
         if !errors.isEmpty { throw CheckError.invalidModel(errors) }
         let all = model.properties
+        if all.isEmpty { throw CheckError.noProperties(model: model.name, location: model.location) }
         if let wanted = options.properties {
             for name in wanted.sorted() where !all.contains(where: { $0.name == name }) {
                 throw CheckError.unknownProperty(model: model.name, name: name, known: all.map(\.name))

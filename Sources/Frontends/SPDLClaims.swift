@@ -46,6 +46,13 @@ extension Translator {
             throw source.error(at: args[0].token, "role \(me) can only claim for itself, not '\(args[0].bareName ?? "a compound term")'")
         }
         guard let type = args[1].bareName else { throw source.error(at: args[1].token, "expected a claim type") }
+        if let written, let first = labels.written["\(type)_\(written)"] {
+            // Two claims written with one name: Scyther renames the second silently, and its verdict
+            // would be filed under a name the author never wrote. (A label reused by a claim of
+            // another type names another property, and is renamed as Scyther renames it.)
+            throw source.error(at: keyword, "claim \(type)_\(written) is written twice in this protocol (first on line \(first.line)): give each claim its own label")
+        }
+        if let written { labels.written["\(type)_\(written)"] = keyword }
         let name = "\(type)_" + labels.label(written, role: me, position: position)
         let params = Array(args.dropFirst(2))
         let at = location(keyword)
@@ -112,6 +119,8 @@ struct ClaimLabels {
     /// Every name of the file, as Scyther's symbol table holds them (labels split off their keyword).
     private var symbols: Set<String>
     private var used: Set<String> = []
+    /// Claim names written in the source (`Secret_x`), where each was first written.
+    var written: [String: Token] = [:]
 
     init(names: Set<String>) { self.symbols = names }
 

@@ -22,10 +22,29 @@ public struct SPDLError: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     /// `file:line:col: error: message`, then the line and a caret under the token. Tabs before the
-    /// token are kept so that the caret lines up in a terminal.
+    /// token are kept so that the caret lines up in a terminal. A long line (a generated or minified
+    /// file) is cut to an excerpt around the column, marked with `…`, so that one error does not
+    /// print megabytes.
     public var description: String {
-        let prefix = sourceLine.unicodeScalars.prefix(max(0, column - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
-        let visible = max(1, min(length, sourceLine.unicodeScalars.count - (column - 1)))
-        return "\(file):\(line):\(column): error: \(message)\n\(sourceLine)\n\(prefix)^" + String(repeating: "~", count: visible - 1)
+        let (excerpt, caretColumn) = Self.excerpt(of: sourceLine, column: column)
+        let prefix = excerpt.unicodeScalars.prefix(max(0, caretColumn - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
+        let visible = max(1, min(length, excerpt.unicodeScalars.count - (caretColumn - 1), Self.context))
+        return "\(file):\(line):\(column): error: \(message)\n\(excerpt)\n\(prefix)^" + String(repeating: "~", count: visible - 1)
+    }
+
+    /// Scalars shown on each side of the column of a long line.
+    static let context = 60
+
+    /// The part of `line` shown, and the column of the caret in it.
+    static func excerpt(of line: String, column: Int) -> (String, Int) {
+        let scalars = Array(line.unicodeScalars)
+        guard scalars.count > 3 * context else { return (line, column) }
+        let at = min(max(0, column - 1), scalars.count)
+        let from = max(0, at - context), to = min(scalars.count, at + context)
+        var view = String.UnicodeScalarView()
+        if from > 0 { view.append("…") }
+        view.append(contentsOf: scalars[from..<to])
+        if to < scalars.count { view.append("…") }
+        return (String(view), at - from + 1 + (from > 0 ? 1 : 0))
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Terms
 
 /// A condition a role checks, or a property's side condition. Equalities of terms are settled by
@@ -137,7 +138,20 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
         self.line = line
         self.column = column
     }
-    public var description: String { "\(file):\(line):\(column)" }
+    /// The DSL records `#filePath`, the file's absolute path (`#fileID` would name
+    /// `Models/Broken.swift` for `models/Newcomer/Broken.swift`); under the working folder it is
+    /// shown relative to it, as a compiler would.
+    public var description: String { "\(Self.shown(file)):\(line):\(column)" }
+
+    public static func shown(_ path: String) -> String {
+        guard path.hasPrefix("/"), let cwd = FileManager.default.currentDirectoryPath.nonEmpty else { return path }
+        let base = cwd.hasSuffix("/") ? cwd : cwd + "/"
+        return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
+    }
+}
+
+private extension String {
+    var nonEmpty: String? { isEmpty ? nil : self }
 }
 
 /// Who a message is from and for, as the role script names them. SPDL writes both on every send and

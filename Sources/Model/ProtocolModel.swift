@@ -24,7 +24,7 @@ public struct Role: Hashable, Sendable {
     /// Nil for a role of the model's own protocol; otherwise the protocol it runs beside it.
     public var foreign: ForeignProtocol?
 
-    public init(_ name: String, knows: [Term] = [], file: StaticString = #fileID, line: UInt = #line,
+    public init(_ name: String, knows: [Term] = [], file: StaticString = #filePath, line: UInt = #line,
                 @ScriptBuilder _ script: () -> [Event]) {
         self.name = name
         self.knows = knows
@@ -87,7 +87,7 @@ public struct ConditionalSecrecy: Hashable, Sendable {
     public var location: SourceLocation
 
     public init(_ name: String, role: String, _ summary: String, when: [(String, [Term])], secret: Term,
-                settings: [String]? = nil, file: StaticString = #fileID, line: UInt = #line) {
+                settings: [String]? = nil, file: StaticString = #filePath, line: UInt = #line) {
         self.name = name
         self.role = role
         self.summary = summary
@@ -174,7 +174,7 @@ public struct ProtocolModel: Hashable, Sendable {
     public var location: SourceLocation
     public var sends: SendDiscipline = .buildable
 
-    public init(_ name: String, title: String, source: String, file: StaticString = #fileID, line: UInt = #line,
+    public init(_ name: String, title: String, source: String, file: StaticString = #filePath, line: UInt = #line,
                 @ModelBuilder _ parts: () -> [ModelPart]) {
         self.init(name: name, title: title, source: source, parts: parts(), location: SourceLocation(file: "\(file)", line: Int(line)))
     }

@@ -111,6 +111,19 @@ extension ProtocolModel {
                 }
             }
         }
+        // One name, one verdict: two properties of one name would share a line of an expectations
+        // file, and one of them would gate nothing.
+        var claimed: [String: SourceLocation] = [:]
+        let named = roles.flatMap { r in r.events.compactMap { e -> (String, SourceLocation)? in
+            if case .claim(let n, _) = e.action { return (n, e.location) } else { return nil }
+        } } + conditionals.map { ($0.name, $0.location) }
+        for (n, at) in named {
+            if let first = claimed[n] {
+                errors.append(ModelError(model: name, location: at, message: "two properties are named '\(n)' (the first at \(first))"))
+            } else {
+                claimed[n] = at
+            }
+        }
         for c in conditionals where role(named: c.role) == nil {
             errors.append(ModelError(model: name, location: c.location, message: "conditional property \(c.name) takes the view of '\(c.role)', which is not a role"))
         }

@@ -1,5 +1,7 @@
 import Foundation
+import Engine
 import Frontends
+import Model
 import Results
 
 /// A model argument that names nothing protocheck knows.
@@ -30,13 +32,22 @@ public struct NothingToCheck: Error, CustomStringConvertible {
 public enum ModelResolver {
     public static func resolve(_ argument: String) throws -> [ProtocolModel] {
         if let m = Registry.model(named: argument) { return [m] }
-        if argument.hasSuffix(".spdl") {
-            guard let text = try? String(contentsOfFile: argument, encoding: .utf8) else { throw UnknownModel(name: argument) }
-            let models = try SPDL.parse(text, file: argument)
-            if models.isEmpty { throw NothingToCheck(file: argument) }
-            return models
+        guard ModelFile.looksLikePath(argument) else { throw UnknownModel(name: argument) }
+        // A missing file is "no such file" whatever its name; an existing one of another notation is
+        // refused by its extension before its bytes are looked at.
+        let ext = URL(fileURLWithPath: argument).pathExtension
+        var isDir: ObjCBool = false
+        if !ModelFile.extensions.contains(ext), FileManager.default.fileExists(atPath: argument, isDirectory: &isDir), !isDir.boolValue {
+            throw FileProblem(path: argument, kind: .unknownExtension(ext), what: "model file")
         }
-        throw UnknownModel(name: argument)
+        let text = try ModelFile.text(at: argument)
+        let models = try SPDL.parse(text, file: argument)
+        if models.isEmpty { throw NothingToCheck(file: argument) }
+        // A protocol without claims still runs beside the others (its roles are in every model of
+        // the file); on its own it would pass having checked nothing.
+        let claiming = models.filter { !$0.properties.isEmpty }
+        if claiming.isEmpty { throw CheckError.noProperties(model: models[0].name, location: models[0].location) }
+        return claiming
     }
 
     /// Where a model came from, as its traces record it (`Trace.modelFile`): nil for a registered
@@ -57,7 +68,7 @@ public enum ModelResolver {
             return m
         }
         let models: [ProtocolModel]
-        do { models = try resolve(file) } catch is UnknownModel {
+        do { models = try resolve(file) } catch is UnknownModel, is FileProblem {
             throw UnknownTraceModel(model: trace.model, why: "cannot read its model file \(file)")
         }
         guard let m = models.first(where: { $0.name == trace.model }) else {
@@ -69,13 +80,12 @@ public enum ModelResolver {
     /// The file a model was written in, relative to the package root, for reports and SARIF locations.
     public static func sourceFile(of model: ProtocolModel) -> String {
         let file = model.location.file
-        // #fileID is "Module/File.swift": the Models module lives in models/.
-        if file.hasPrefix("Models/") {
-            let name = String(file.dropFirst("Models/".count))
-            for dir in ["models", "models/Validation", "models/Documents"] {
-                if FileManager.default.fileExists(atPath: "\(dir)/\(name)") { return "\(dir)/\(name)" }
-            }
-            return "models/\(name)"
+        // The DSL records #filePath (absolute, on the machine that built it): the package's models
+        // live in models/, wherever the checkout is.
+        if file.hasPrefix("/") {
+            let shown = SourceLocation.shown(file)
+            if !shown.hasPrefix("/") { return shown }
+            if let r = file.range(of: "/models/", options: .backwards) { return "models/" + file[r.upperBound...] }
         }
         return file
     }

@@ -43,6 +43,21 @@ public enum ReportWriter {
         }
     }
 
+    /// `write` (after `prune` when `keeping` is given), staged so that an interrupt or a failure
+    /// never leaves a partial folder: a new `dir` appears whole, and in an existing one `attacks/`
+    /// and `Reports/` are each replaced whole (`StagedFolder`).
+    public static func writeStaged(_ checked: [CheckedModel], to dir: URL, expectations: Bool, pruneKeeping keep: [String]? = nil) throws {
+        func all(_ base: URL) throws {
+            if let keep { try prune(base, keeping: keep) }
+            try write(checked, to: base, expectations: expectations)
+        }
+        if FileManager.default.fileExists(atPath: dir.path) {
+            try StagedFolder.update(dir, entries: ["attacks", "Reports"], all)
+        } else {
+            try StagedFolder.create(dir, all)
+        }
+    }
+
     /// Removes what an earlier generation wrote for models that are no longer among `models` (a renamed
     /// or removed model): `attacks/NAME/` folders and `Reports/NAME.md|.html`. Other files stay.
     public static func prune(_ dir: URL, keeping models: [String]) throws {

@@ -81,7 +81,8 @@ public struct ExpectationDiff: Hashable, Sendable, CustomStringConvertible {
 /// `verified for any number of runs` fails the gate when the search no longer proves it for any
 /// number of runs; `verified` and `verified within N runs` accept either.
 ///
-/// Only models that appear in the results are compared, so one file can serve a run over some models.
+/// Only models that appear in the results are compared, so one file can serve a run over some models;
+/// a result the file does not list fails the gate (`unlisted`) unless the caller allows new ones.
 public struct Expectations: Hashable, Sendable {
     public struct Entry: Hashable, Sendable {
         public var model: String
@@ -164,6 +165,16 @@ public struct Expectations: Hashable, Sendable {
         return entries.filter { checked.contains($0.model) && !named.contains(key($0.model, $0.property)) }
             .map { "\($0.model) \($0.property)" }
     }
+
+    /// Results the file says nothing about (a new property, a model the file does not list, another
+    /// model's file): a gate that let them pass would pass having compared nothing for them.
+    public func unlisted(in results: [PropertyResult]) -> [PropertyResult] {
+        let listed = Set(entries.map { key($0.model, $0.property) })
+        return results.filter { !listed.contains(key($0.model, $0.property)) }
+    }
+
+    /// A result's verdict as the file would write it (`verified within 5 runs`).
+    public static func word(for result: PropertyResult) -> String { ExpectedVerdict(result).description }
 
     /// The expectations file that these results would satisfy, sorted by model and property.
     public static func render(_ results: [PropertyResult]) -> String {

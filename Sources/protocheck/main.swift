@@ -33,6 +33,9 @@ enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, mark
 
 extension SearchEngine: ExpressibleByArgument {}
 extension GoalHeuristic: ExpressibleByArgument {}
+extension MemorySize: ExpressibleByArgument {
+    public init?(argument: String) { self.init(parsing: argument) }
+}
 
 /// Bound options. Without them a search takes `ReportSettings.committed`, the bound of the committed
 /// files: a state bound, so that the same command gives the same verdicts on every machine.
@@ -45,6 +48,13 @@ struct SearchOptions: ParsableArguments {
     @Option(help: "Searches run at once, one Z3 context each (default: the number of cores). Verdicts do not depend on it.") var jobs: Int?
     @Option(help: "goal (backward from each property's negation; can prove a property for any number of runs) or explicit (forward over every scenario, the cross-check).") var engine: SearchEngine = .goal
     @Option(help: .hidden) var heuristic: GoalHeuristic = .failFirst
+    @Option(help: "Stop a search whose resident memory passes SIZE (8G, 512M; verdict: inconclusive, the limit named; default \(MemorySize.defaultLimit)).") var maxMemory: MemorySize?
+
+    func validate() throws {
+        if let problem = SearchBounds.problem(maxRuns: maxRuns, maxStates: maxStates, jobs: jobs, timeout: timeout, maxMemory: maxMemory) {
+            throw ValidationError(problem)
+        }
+    }
 
     /// The checker's options for a model: the committed bound where no option overrides it.
     func options(for model: String) -> CheckOptions {
@@ -54,6 +64,7 @@ struct SearchOptions: ParsableArguments {
                                    properties: properties.isEmpty ? nil : Set(properties),
                                    workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount, engine: engine)
         options.heuristic = heuristic
+        options.cancellation = Interrupts.shared.cancellation
         return options
     }
 }
@@ -65,11 +76,16 @@ let printProgress: @Sendable (Engine.Progress) -> Void = { p in
 }
 
 func resolveModels(_ names: [String]) -> [ProtocolModel] {
-    do { return try names.flatMap(ModelResolver.resolve) } catch { fail("\(error)") }
+    let models: [ProtocolModel]
+    do { models = try names.flatMap(ModelResolver.resolve) } catch { fail("\(error)") }
+    for w in models.flatMap({ $0.warnings() }) { FileHandle.standardError.write(Data((w.description + "\n").utf8)) }
+    return models
 }
 
 /// Checks models side by side, printing progress on stderr when a search runs longer than a second.
 func runChecks(_ models: [ProtocolModel], _ search: SearchOptions) -> [CheckedModel] {
+    let memory = search.maxMemory ?? .defaultLimit
+    Interrupts.shared.limitMemory(MemoryLimit(bytes: memory.bytes, named: memory.description))
     do { return try ModelChecks.run(models, options: { search.options(for: $0.name) }, progress: printProgress) }
     catch { fail("\(error)") }
 }
@@ -85,15 +101,16 @@ struct Check: ParsableCommand {
     @Option(help: "Also write the JUnit XML report to this file (whatever --format says).") var junit: String?
     @Option(help: "Expected verdicts (YAML): exit 0 when every verdict is as expected, 1 with a diff otherwise.") var expect: String?
     @Flag(help: "Replay each attack against real cryptography and print the outcome beside the verdict.") var replay = false
+    @Flag(help: "With --expect: let properties the file does not list pass (they are still named on stderr).") var allowNew = false
 
     func run() throws {
-        var expectations: Expectations?
+        var gate: ExpectationGate?
         if let expect {
-            guard let text = try? String(contentsOfFile: expect, encoding: .utf8) else { fail("error: cannot read expectation file \(expect)") }
-            do { expectations = try Expectations.parse(yaml: text) } catch { fail("error: \(expect): \(error)") }
+            do { gate = try ExpectationGate.load(expect, allowNew: allowNew) } catch { fail("\(error)") }
         }
         var checked = runChecks(resolveModels(models), search)
-        if replay { checked = AttackReplay.replay(checked) }
+        let interrupted = Interrupts.shared.signal != nil
+        if replay && !interrupted { checked = AttackReplay.replay(checked) }
         let results = checked.flatMap(\.results)
         let files = Dictionary(checked.map { ($0.model.name, ModelResolver.sourceFile(of: $0.model)) }, uniquingKeysWith: { a, _ in a })
         switch format {
@@ -103,15 +120,19 @@ struct Check: ParsableCommand {
         case .sarif: print(try SARIFRenderer.render(results, modelFiles: files, version: protocheckVersion), terminator: "")
         case .junit: print(JUnitRenderer.render(results), terminator: "")
         }
+        // An interrupted run has printed what it decided; files and the gate would present it as whole.
+        if interrupted { return }
         if let sarif { try write(try SARIFRenderer.render(results, modelFiles: files, version: protocheckVersion), to: sarif) }
         if let junit { try write(JUnitRenderer.render(results), to: junit) }
-        if let output { try ReportWriter.write(checked, to: URL(fileURLWithPath: output), expectations: false) }
-        if let expectations {
-            let unknown = expectations.unknownProperties(in: results)
-            if !unknown.isEmpty { fail("error: \(expect!): no such property: " + unknown.joined(separator: ", ")) }
-            let diffs = expectations.compare(results)
-            for d in diffs { FileHandle.standardError.write(Data((d.description + "\n").utf8)) }
-            throw ExitCode(diffs.isEmpty ? Status.verified.rawValue : Status.attack.rawValue)
+        if let output { try ReportWriter.writeStaged(checked, to: URL(fileURLWithPath: output), expectations: false) }
+        if let gate {
+            let (outcome, lines) = gate.judge(results)
+            for line in lines { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+            switch outcome {
+            case .pass: throw ExitCode(Status.verified.rawValue)
+            case .fail: throw ExitCode(Status.attack.rawValue)
+            case .badFile: throw ExitCode(Status.usage.rawValue)
+            }
         }
         if results.contains(where: { $0.verdict == .attack }) { throw ExitCode(Status.attack.rawValue) }
         if results.contains(where: { $0.verdict == .inconclusive }) { throw ExitCode(Status.inconclusive.rawValue) }
@@ -162,21 +183,26 @@ struct Report: ParsableCommand {
     func run() throws {
         let all = models == ["all"]
         let list = all ? Registry.all : resolveModels(models)
+        let searched = runChecks(list, search)
+        // Interrupted: the verdicts decided are printed, and no folder is written that would look whole.
+        if Interrupts.shared.signal != nil { for c in searched { print(ReportWriter.summary(c)) }; return }
         // Every attack written is replayed, and its files say how the replay went.
-        let checked = AttackReplay.replay(runChecks(list, search))
-        let dir = URL(fileURLWithPath: output)
-        if all { try ReportWriter.prune(dir, keeping: list.map(\.name)) }
-        try ReportWriter.write(checked, to: dir, expectations: expectations)
+        let checked = AttackReplay.replay(searched)
+        try ReportWriter.writeStaged(checked, to: URL(fileURLWithPath: output), expectations: expectations,
+                                     pruneKeeping: all ? list.map(\.name) : nil)
         for c in checked { print(ReportWriter.summary(c)) }
     }
 }
 
 // Usage errors exit 2 (the contract), not ArgumentParser's 64.
+// A signal makes the status 130 or 143 whatever the verdicts were: the run did not finish.
+Interrupts.shared.install()
 do {
     var command = try Protocheck.parseAsRoot()
     try command.run()
+    if let status = Interrupts.shared.exitStatus { exit(status) }
 } catch let code as ExitCode {
-    exit(code.rawValue)
+    exit(Interrupts.shared.exitStatus ?? code.rawValue)
 } catch {
     let code = Protocheck.exitCode(for: error)
     if code == .success {

@@ -89,3 +89,38 @@ import Testing
         #expect(e.message.hasPrefix("term too large after macro expansion"))
     }
 }
+
+/// Errors that a CI gate must not let through, or must word so that the reader finds the cause.
+@Suite struct SPDLGateErrorTests {
+    @Test func aLabelWrittenTwiceIsRefusedAtTheSecondClaim() throws {
+        let source = """
+            protocol p(I,R) {
+              role I { fresh n: Nonce; send_1(I,R,{n}pk(R)); claim_x(I,Secret,n);
+                claim_x(I,Secret,n); }
+              role R { var n: Nonce; recv_1(I,R,{n}pk(R)); }
+            }
+            """
+        #expect {
+            _ = try SPDL.parse(source, file: "dup.spdl")
+        } throws: { error in
+            guard let e = error as? SPDLError else { return false }
+            return e.line == 3 && e.column == 5 && e.message.contains("claim Secret_x is written twice") && e.message.contains("first on line 2")
+        }
+    }
+
+    /// An error on a line of a megabyte shows an excerpt around the column, not the whole line.
+    @Test func anErrorOnAHugeLineShowsAnExcerpt() throws {
+        let filler = String(repeating: "const c: Nonce; ", count: 65_536)
+        let source = filler + "$" + filler
+        let error = try #require(throws: SPDLError.self) { _ = try SPDL.parse(source, file: "long.spdl") }
+        #expect(error.column == filler.unicodeScalars.count + 1)
+        let text = error.description
+        #expect(text.utf8.count < 600, "\(text.utf8.count) bytes")
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines[0] == "long.spdl:1:\(filler.unicodeScalars.count + 1): error: unexpected character '$'")
+        #expect(lines[1].hasPrefix("…") && lines[1].hasSuffix("…"))
+        // The caret stands under the '$' of the excerpt.
+        let caret = try #require(lines[2].firstIndex(of: "^"))
+        #expect(Array(lines[1])[lines[2].distance(from: lines[2].startIndex, to: caret)] == "$")
+    }
+}

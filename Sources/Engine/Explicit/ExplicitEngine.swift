@@ -36,16 +36,19 @@ struct ExplicitEngine {
                     if case .claim(let ri, _, _) = p.element.origin { return ri }
                     return nil
                 })
-                let list = scenarios(of: model, setting: setting, size: size, relevantRoles: relevant, claimRoles: claimRoles)
+                let walk = ScenarioWalk(model: model, setting: setting, size: size, relevantRoles: relevant, claimRoles: claimRoles)
                 let open0 = open, before = counter
-                let outcomes = searchAll(list, model: model, setting: setting,
-                                         properties: props.filter { open0.contains($0.offset) }.map { ($0.offset, $0.element) },
-                                         open: open0, deadline: deadline) { done, states in
+                let (outcomes, cut) = searchAll(walk, model: model, setting: setting,
+                                                properties: props.filter { open0.contains($0.offset) }.map { ($0.offset, $0.element) },
+                                                open: open0, deadline: deadline) { done, made, more, states in
                     guard let progress, clock.now - lastReport.value > .seconds(1) else { return }
                     lastReport.value = clock.now
-                    progress(Progress(model: model.name, setting: setting.name, runs: size, done: done, searches: list.count, unit: "scenarios",
-                                      states: before + states, seconds: seconds(clock.now - start), open: open0.count))
+                    var p = Progress(model: model.name, setting: setting.name, runs: size, done: done, searches: made, unit: "scenarios",
+                                     states: before + states, seconds: seconds(clock.now - start), open: open0.count)
+                    p.more = more
+                    progress(p)
                 }
+                if let cut { incomplete = incomplete ?? cut }
                 // Merged in scenario order, so that the result does not depend on which worker finished first.
                 var best: [Int: (Finding, ScenarioSearch)] = [:]
                 for outcome in outcomes {
@@ -94,33 +97,41 @@ struct ExplicitEngine {
         var truncated: Bool
     }
 
-    /// Searches every scenario, `options.workers` at a time, each worker with its own Z3 context.
-    private func searchAll(_ list: [Scenario], model: ProtocolModel, setting: Setting, properties: [(Int, Property)], open: Set<Int>,
-                           deadline: ContinuousClock.Instant?, progress: @Sendable (Int, Int) -> Void) -> [Outcome] {
-        let results = Locked([Outcome?](repeating: nil, count: list.count))
-        let next = Locked(0)
+    /// Searches every scenario of the walk, `options.workers` at a time, each worker with its own Z3
+    /// context; the outcomes in walk order, and why the walk was cut short (a deadline, a
+    /// cancellation), if it was. `progress` gets scenarios done, made so far, whether more are to
+    /// come, and states.
+    private func searchAll(_ walk: ScenarioWalk, model: ProtocolModel, setting: Setting, properties: [(Int, Property)], open: Set<Int>,
+                           deadline: ContinuousClock.Instant?,
+                           progress: @Sendable (Int, Int, Bool, Int) -> Void) -> ([Outcome], String?) {
+        let results = Locked([Int: Outcome]())
         let tally = Locked((done: 0, states: 0))
         let typeFlaws = options.typeFlaws, maxStates = options.maxStates
         let cancellation = options.cancellation
-        DispatchQueue.concurrentPerform(iterations: min(options.workers, list.count)) { _ in
+        let feed = ScenarioFeed(walk, ahead: 4 * options.workers) {
+            if let deadline, ContinuousClock.now > deadline { return "time limit" }
+            if let cancellation, cancellation.isCancelled { return cancellation.reason }
+            return nil
+        }
+        DispatchQueue.concurrentPerform(iterations: options.workers) { _ in
             let arithmetic = ArithmeticChecker()
             cancellation?.watch(arithmetic.solver)
             defer { cancellation?.forget(arithmetic.solver) }
-            while true {
-                let i = next.withLock { n -> Int in defer { n += 1 }; return n }
-                guard i < list.count else { return }
+            while let (i, scenario) = feed.next() {
                 if let deadline, ContinuousClock.now > deadline {
+                    feed.stop("time limit")
                     results.withLock { $0[i] = Outcome(search: nil, found: [:], states: 0, limitHit: "time limit", truncated: false) }
                     continue
                 }
-                if cancellation?.isCancelled == true {
-                    results.withLock { $0[i] = Outcome(search: nil, found: [:], states: 0, limitHit: "interrupted", truncated: false) }
+                if let cancellation, cancellation.isCancelled {
+                    feed.stop(cancellation.reason)
+                    results.withLock { $0[i] = Outcome(search: nil, found: [:], states: 0, limitHit: cancellation.reason, truncated: false) }
                     continue
                 }
-                var search = ScenarioSearch(model: model, setting: setting, scenario: list[i], properties: properties,
+                var search = ScenarioSearch(model: model, setting: setting, scenario: scenario, properties: properties,
                                             typeFlaws: typeFlaws, arithmetic: arithmetic)
                 var counter = 0
-                let limits = SearchLimits(maxStates: maxStates, deadline: deadline, isCancelled: { cancellation?.isCancelled ?? false })
+                let limits = SearchLimits(maxStates: maxStates, deadline: deadline, cancellation: cancellation)
                 let found = search.run(open: open, limits: limits, counter: &counter)
                 let outcome = Outcome(search: found.isEmpty ? nil : search, found: found, states: search.statesExplored,
                                       limitHit: search.limitHit, truncated: search.truncated)
@@ -130,10 +141,12 @@ struct ExplicitEngine {
                     t.states += search.statesExplored
                     return (t.done, t.states)
                 }
-                progress(done, states)
+                let (made, more) = feed.progress
+                progress(done, made, more, states)
             }
         }
-        return results.withLock { $0.map { $0! } }
+        let cut = feed.end()
+        return (results.withLock { r in r.keys.sorted().map { r[$0]! } }, cut)
     }
 
     private func result(_ model: ProtocolModel, _ p: Property, _ v: Verdict, states: Int, seconds: Double, trace: Trace?) -> PropertyResult {

@@ -67,57 +67,133 @@ public struct Scenario: Hashable, Sendable {
 /// the run does: it is varied only in runs of `claimRoles`, whose claims it names, and is Alice elsewhere.
 public func scenarios(of model: ProtocolModel, setting: Setting, size: Int, relevantRoles: Set<Int>, claimRoles: Set<Int>? = nil,
                       honestAgents: Int = 2) -> [Scenario] {
-    let roleCount = model.roles.count
-    let claimRoles = claimRoles ?? Set(model.roles.indices)
-    let used: [Set<Int>] = model.roles.map { role in
-        var names = Set<Variable>()
-        for t in role.knows { names.formUnion(t.variables) }
-        for e in role.events {
-            if case .claim = e.action { continue }
-            for t in e.action.terms { names.formUnion(t.variables) }
-        }
-        return Set(model.roles.indices.filter { names.contains(model.roles[$0].me) })
-    }
-    let trustedRoles = model.roles.indices.filter { model.trusted.contains(model.roles[$0].name) }
-    // Only a run that reveals something is worth playing as an old session: any other old run
-    // is matched by a current run that simply goes first.
-    let revealing = Set(model.roles.indices.filter { r in
-        !trustedRoles.contains(r) && model.roles[r].events.contains { if case .reveal = $0.action { return true } else { return false } }
-    })
     var out: [Scenario] = []
-    var seen = Set<[RunSpec]>()
+    ScenarioWalk(model: model, setting: setting, size: size, relevantRoles: relevantRoles, claimRoles: claimRoles,
+                 honestAgents: honestAgents).forEach { out.append($0); return true }
+    return out
+}
 
-    func fields(of role: Int, maxHonest: Int) -> [[AgentRef]] {
-        // Agents are introduced in the order runs are compared (role order), so that the least
-        // renaming of every scenario is generated.
-        let order = Array(0..<roleCount)
-        var partial: [([AgentRef?], Int)] = [(Array(repeating: nil, count: roleCount), maxHonest)]
-        for r in order {
-            var next: [([AgentRef?], Int)] = []
-            for (agents, m) in partial {
-                var choices: [AgentRef] = []
-                if trustedRoles.contains(r) {
-                    choices = [.trusted(model.roles[r].name)]
-                } else if r != role && !claimRoles.contains(role) && !used[role].contains(r) {
-                    choices = [.honest(0)]
-                } else {
-                    choices = (0...min(m, honestAgents - 1)).map { AgentRef.honest($0) }
-                    if r != role { choices.append(.intruder) }
-                }
-                for c in choices {
-                    var a = agents
-                    a[r] = c
-                    var m2 = m
-                    if case .honest(let i) = c, i == m { m2 = m + 1 }
-                    next.append((a, m2))
-                }
+/// The scenarios of `scenarios(of:…)`, in the same order, one at a time: a model of many roles has
+/// exponentially many (3^19 agent choices for one run of a 20-role protocol), so they are made as the
+/// searches take them, never all up front, and the walk stops as soon as it is told to.
+///
+/// Among scenarios of one size, those where agents talk to others come first: their attacks read
+/// more naturally, and an attack is reported from the first scenario that has one of least length.
+/// The walk makes one pass per count of self-talking runs (0 to `size`) instead of sorting.
+public struct ScenarioWalk: Sendable {
+    let model: ProtocolModel
+    let setting: Setting
+    let size: Int
+    let relevantRoles: Set<Int>
+    let claimRoles: Set<Int>
+    let honestAgents: Int
+    private let used: [Set<Int>]
+    private let trustedRoles: [Int]
+    private let revealing: Set<Int>
+
+    public init(model: ProtocolModel, setting: Setting, size: Int, relevantRoles: Set<Int>, claimRoles: Set<Int>? = nil, honestAgents: Int = 2) {
+        self.model = model
+        self.setting = setting
+        self.size = size
+        self.relevantRoles = relevantRoles
+        self.claimRoles = claimRoles ?? Set(model.roles.indices)
+        self.honestAgents = honestAgents
+        used = model.roles.map { role in
+            var names = Set<Variable>()
+            for t in role.knows { names.formUnion(t.variables) }
+            for e in role.events {
+                if case .claim = e.action { continue }
+                for t in e.action.terms { names.formUnion(t.variables) }
             }
-            partial = next
+            return Set(model.roles.indices.filter { names.contains(model.roles[$0].me) })
         }
-        return partial.map { $0.0.map { $0! } }
+        let trustedRoles = model.roles.indices.filter { model.trusted.contains(model.roles[$0].name) }
+        self.trustedRoles = trustedRoles
+        // Only a run that reveals something is worth playing as an old session: any other old run
+        // is matched by a current run that simply goes first.
+        revealing = Set(model.roles.indices.filter { r in
+            !trustedRoles.contains(r) && model.roles[r].events.contains { if case .reveal = $0.action { return true } else { return false } }
+        })
     }
 
-    func canonical(_ runs: [RunSpec]) -> [RunSpec] {
+    /// Calls `body` with each scenario in order until it returns false. `stop` is asked now and then
+    /// while candidates are being made (a cancellation, a deadline): true ends the walk.
+    public func forEach(stop: () -> Bool = { false }, _ body: (Scenario) -> Bool) {
+        var steps = 0
+        var going = true
+        for talk in 0...size where going {
+            var seen = Set<[RunSpec]>()
+            extend([], maxHonest: 0, talkLeft: talk) { runs in
+                steps += 1
+                if steps % 1024 == 0, stop() { going = false; return false }
+                guard runs.contains(where: { relevantRoles.contains($0.role) && $0.isAllHonest && !$0.old }) else { return true }
+                let c = canonical(runs)
+                guard seen.insert(c).inserted else { return true }
+                if !body(Scenario(runs: c)) { going = false }
+                return going
+            }
+        }
+    }
+
+    /// Each full list of runs with exactly `talkLeft` more self-talking runs, in the order of the
+    /// plain recursive enumeration; false from `visit` ends it. (Self-talk does not change under
+    /// renaming, so the canonical scenario of a list falls in the list's own pass.)
+    @discardableResult
+    private func extend(_ runs: [RunSpec], maxHonest: Int, talkLeft: Int, _ visit: ([RunSpec]) -> Bool) -> Bool {
+        if runs.count == size { return talkLeft == 0 ? visit(runs) : true }
+        // Room for the self-talking runs still owed decides what this run may be.
+        let mayTalk = talkLeft > 0, mayNotTalk = size - runs.count - 1 >= talkLeft
+        for role in model.roles.indices {
+            let more = fields(of: role, maxHonest: maxHonest, selfTalk: mayTalk, distinct: mayNotTalk) { agents, talks in
+                for old in setting.oldSessions && revealing.contains(role) ? [false, true] : [false] {
+                    let spec = RunSpec(role: role, agents: agents, old: old)
+                    if let last = runs.last, spec < last { continue }
+                    let m = max(maxHonest, agents.compactMap { if case .honest(let i) = $0 { return i + 1 } else { return nil } }.max() ?? 0)
+                    if !extend(runs + [spec], maxHonest: m, talkLeft: talkLeft - (talks ? 1 : 0), visit) { return false }
+                }
+                return true
+            }
+            if !more { return false }
+        }
+        return true
+    }
+
+    /// Each choice of agents for a run of `role`, introduced in the order runs are compared (role
+    /// order) so that the least renaming of every scenario is made, and whether the run talks to
+    /// itself (an agent in two of its roles); only the kinds allowed (`selfTalk`, `distinct`) are
+    /// made, so a pass that needs distinct agents never walks the choices that repeat one. False
+    /// from `visit` ends it.
+    private func fields(of role: Int, maxHonest: Int, selfTalk: Bool, distinct: Bool, _ visit: ([AgentRef], Bool) -> Bool) -> Bool {
+        var agents = [AgentRef](repeating: .intruder, count: model.roles.count)
+        var taken = Set<AgentRef>()
+        func place(_ r: Int, _ m: Int, _ repeated: Bool) -> Bool {
+            if r == model.roles.count { return repeated ? (selfTalk ? visit(agents, true) : true) : (distinct ? visit(agents, false) : true) }
+            var choices: [AgentRef]
+            if trustedRoles.contains(r) {
+                choices = [.trusted(model.roles[r].name)]
+            } else if r != role && !claimRoles.contains(role) && !used[role].contains(r) {
+                choices = [.honest(0)]
+            } else {
+                choices = (0...min(m, honestAgents - 1)).map { AgentRef.honest($0) }
+                if r != role { choices.append(.intruder) }
+            }
+            for c in choices {
+                let repeats = repeated || taken.contains(c)
+                if repeats && !selfTalk { continue }
+                agents[r] = c
+                let added = taken.insert(c).inserted
+                var m2 = m
+                if case .honest(let i) = c, i == m { m2 = m + 1 }
+                let more = place(r + 1, m2, repeats)
+                if added { taken.remove(c) }
+                if !more { return false }
+            }
+            return true
+        }
+        return place(0, maxHonest, false)
+    }
+
+    private func canonical(_ runs: [RunSpec]) -> [RunSpec] {
         let used = Set(runs.flatMap { $0.agents.compactMap { if case .honest(let i) = $0 { return i } else { return nil } } }).sorted()
         var best: [RunSpec]?
         for perm in permute(used) {
@@ -129,30 +205,6 @@ public func scenarios(of model: ProtocolModel, setting: Setting, size: Int, rele
         }
         return best ?? runs.sorted()
     }
-
-    func extend(_ runs: [RunSpec], maxHonest: Int) {
-        if runs.count == size {
-            guard runs.contains(where: { relevantRoles.contains($0.role) && $0.isAllHonest && !$0.old }) else { return }
-            let c = canonical(runs)
-            if seen.insert(c).inserted { out.append(Scenario(runs: c)) }
-            return
-        }
-        for role in 0..<roleCount {
-            for agents in fields(of: role, maxHonest: maxHonest) {
-                for old in setting.oldSessions && revealing.contains(role) ? [false, true] : [false] {
-                    let spec = RunSpec(role: role, agents: agents, old: old)
-                    if let last = runs.last, spec < last { continue }
-                    let m = max(maxHonest, agents.compactMap { if case .honest(let i) = $0 { return i + 1 } else { return nil } }.max() ?? 0)
-                    extend(runs + [spec], maxHonest: m)
-                }
-            }
-        }
-    }
-    extend([], maxHonest: 0)
-    // Among scenarios of one size, those where agents talk to others come first: their attacks read
-    // more naturally, and an attack is reported from the first scenario that has one of least length.
-    func selfTalk(_ s: Scenario) -> Int { s.runs.filter { r in Set(r.agents).count < r.agents.count }.count }
-    return out.enumerated().sorted { (selfTalk($0.element), $0.offset) < (selfTalk($1.element), $1.offset) }.map(\.element)
 }
 
 private func permute(_ xs: [Int]) -> [[Int]] {

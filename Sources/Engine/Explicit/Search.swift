@@ -63,8 +63,19 @@ struct Finding: Sendable {
 struct SearchLimits: Sendable {
     var maxStates: Int
     var deadline: ContinuousClock.Instant?
-    /// Asked now and then: a search that is told to stop ends as inconclusive ("interrupted").
+    /// Asked now and then: a search that is told to stop ends as inconclusive, with `stopReason`
+    /// ("interrupted", a memory limit).
     var isCancelled: @Sendable () -> Bool = { false }
+    var stopReason: @Sendable () -> String = { "interrupted" }
+
+    init(maxStates: Int, deadline: ContinuousClock.Instant?, cancellation: Cancellation?) {
+        self.maxStates = maxStates
+        self.deadline = deadline
+        if let cancellation {
+            isCancelled = { cancellation.isCancelled }
+            stopReason = { cancellation.reason }
+        }
+    }
 }
 
 struct ScenarioSearch {
@@ -161,7 +172,7 @@ struct ScenarioSearch {
             return found
         }
         if limits.isCancelled() {
-            limitHit = "interrupted"
+            limitHit = limits.stopReason()
             return found
         }
         var nodes: [Node] = []
@@ -195,7 +206,7 @@ struct ScenarioSearch {
                         return found
                     }
                     if limits.isCancelled() {
-                        limitHit = "interrupted"
+                        limitHit = limits.stopReason()
                         return found
                     }
                 }

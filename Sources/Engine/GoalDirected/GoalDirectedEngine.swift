@@ -35,8 +35,7 @@ struct GoalDirectedEngine {
                 let ctx = contexts[property.setting.name]!
                 let query = Query(property)
                 let search = PatternSearch(ctx: ctx, query: query, arithmetic: arithmetic,
-                                           limits: SearchLimits(maxStates: options.maxStates, deadline: deadline,
-                                                                isCancelled: { cancellation?.isCancelled ?? false }),
+                                           limits: SearchLimits(maxStates: options.maxStates, deadline: deadline, cancellation: cancellation),
                                            maxRuns: options.maxRuns, heuristic: options.heuristic)
                 let began = clock.now
                 let outcome = search.run()

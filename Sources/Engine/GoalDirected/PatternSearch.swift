@@ -88,7 +88,7 @@ struct PatternSearch {
     private func search(bound: Int, explored: inout Int) -> Level {
         let refinement = Refinement(ctx: ctx, maxRuns: bound)
         var stack: [Pattern] = []
-        if limits.isCancelled() { return .limit("interrupted") }
+        if limits.isCancelled() { return .limit(limits.stopReason()) }
         for var p in query.initialPatterns(ctx).reversed() where pruning.admits(&p) { stack.append(p) }
         var best: Pattern?
         var cut = false, opaque = false
@@ -98,7 +98,7 @@ struct PatternSearch {
             if explored > limits.maxStates { return .limit("pattern limit of \(limits.maxStates) patterns") }
             if explored % 64 == 0 {
                 if let d = limits.deadline, ContinuousClock.now > d { return .limit("time limit") }
-                if limits.isCancelled() { return .limit("interrupted") }
+                if limits.isCancelled() { return .limit(limits.stopReason()) }
             }
             if p.opaque { opaque = true }
             if query.holds(in: p, ctx) { continue }
