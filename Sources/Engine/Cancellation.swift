@@ -4,17 +4,17 @@ import Solver
 /// A request to stop that searches honour cooperatively: they look at it between steps and end as
 /// `inconclusive` ("interrupted"), and Z3 calls under way are interrupted. Set from another thread
 /// (a signal handler's queue); safe to share between the search workers.
-public final class Cancellation: @unchecked Sendable {
+package final class Cancellation: @unchecked Sendable {
     private let lock = NSLock()
     private var cancelled = false
     private var solvers: [ObjectIdentifier: WeakSolver] = [:]
 
-    public init() {}
+    package init() {}
 
-    public var isCancelled: Bool { lock.withLock { cancelled } }
+    package var isCancelled: Bool { lock.withLock { cancelled } }
 
     /// Stops every search that watches this, and interrupts the Z3 calls they are in.
-    public func cancel() {
+    package func cancel() {
         let running = lock.withLock { () -> [Z3Solver] in
             cancelled = true
             return solvers.values.compactMap(\.solver)

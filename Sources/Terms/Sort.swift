@@ -4,7 +4,7 @@ public enum Sort: String, Hashable, Sendable, Codable, CaseIterable {
     case agent, nonce, key, number, message
 
     /// Nonces and numbers live in the integers, so `N + 5` and balances are arithmetic.
-    public var isNumeric: Bool { self == .nonce || self == .number }
+    package var isNumeric: Bool { self == .nonce || self == .number }
 
     /// A small number for hashing.
     var code: Int {
@@ -18,5 +18,5 @@ public enum Sort: String, Hashable, Sendable, Codable, CaseIterable {
     }
 
     /// Whether a variable of this sort may be bound to a term of sort `other`.
-    public func accepts(_ other: Sort) -> Bool { self == .message || self == other }
+    package func accepts(_ other: Sort) -> Bool { self == .message || self == other }
 }

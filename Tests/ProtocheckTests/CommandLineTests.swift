@@ -1,7 +1,14 @@
 // The command-line contract: formats and exit statuses, by running the built binary.
+import Engine
 import Foundation
+import Model
+import Models
 import ProtocheckKit
+import Replay
+import Results
+import Terms
 import Testing
+import Traces
 
 private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
@@ -147,6 +154,11 @@ private func protocheck(_ args: [String]) throws -> (status: Int32, out: String,
     let replay = try protocheck(["replay", file.path, "--model", spdl])
     #expect(replay.status == 0, "\(replay.out) \(replay.err)")
     #expect(replay.out.contains("CONFIRMED"))
-    let unknown = try protocheck(["replay", file.path])
+    // Written by a protocheck that did not record the model file: --model is the way to name it.
+    let older = FileManager.default.temporaryDirectory.appendingPathComponent("sync-older-\(UUID()).json")
+    try r.out.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains("\"modelFile\"") }
+        .joined(separator: "\n").write(to: older, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(at: older) }
+    let unknown = try protocheck(["replay", older.path])
     #expect(unknown.status == 2 && unknown.err.contains("--model"))
 }
