@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 
-.PHONY: run test bench deps test-deps clean report-check fault
+.PHONY: run test examples bench deps test-deps clean report-check fault
 
 deps:
 	@if [ ! -f /usr/include/z3.h ]; then \
@@ -25,13 +25,20 @@ run: deps
 	$(SWIFT) build -c release
 	.build/release/protocheck report all --output . --expectations
 
-# Renders Reports/attested-k.html in headless Chromium and checks that the sequence diagram is drawn.
+# Renders Reports/attested-k.html and the report with the widest diagram in headless Chromium: the
+# sequence diagram is drawn, and nothing pushes the page past its right edge.
 report-check:
 	bash scripts/report-check.sh
 
 test: test-deps
 	$(SWIFT) build
 	$(SWIFT) test
+
+# Examples/ChallengeResponse, a user's own package on this checkout (docs/modelling.md, "Your own
+# package"): its CI script builds it, checks its models against its committed expectations, replays
+# an attack and checks that its committed attacks/ and Reports/ are current. CI runs it after `make test`.
+examples: deps
+	bash Examples/ChallengeResponse/ci.sh
 
 bench: deps
 	$(SWIFT) build -c release

@@ -5,8 +5,11 @@ let package = Package(
     name: "protocheck",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "protocheck", targets: ["protocheck"]),
-        .library(name: "ProtocheckKit", targets: ["ProtocheckKit"]),
+        .executable(name: "protocheck", targets: ["ProtocheckTool"]),
+        // What a user's package depends on (docs/modelling.md, "Your own package"): the DSL to write
+        // models in, and the command line to hand them to.
+        .library(name: "ProtocheckDSL", targets: ["ProtocheckDSL"]),
+        .library(name: "Protocheck", targets: ["Protocheck"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -33,21 +36,29 @@ let package = Package(
         ]),
         .target(name: "Frontends", dependencies: ["Terms", "Model"]),
         .target(name: "Models", dependencies: ["Terms", "Model"], path: "models"),
+        .target(name: "ProtocheckDSL", dependencies: ["Terms", "Model"]),
         .target(name: "ProtocheckKit", dependencies: [
-            "Terms", "Model", "Solver", "Results", "Engine", "Traces", "Replay", "Frontends", "Models",
+            "Terms", "Model", "Solver", "Results", "Engine", "Traces", "Replay", "Frontends",
             .product(name: "Yams", package: "Yams"),
         ]),
-        .executableTarget(name: "protocheck", dependencies: [
-            "ProtocheckKit",
+        .target(name: "Protocheck", dependencies: [
+            "ProtocheckKit", "Model", "Engine", "Results", "Traces", "Replay",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "ProtocheckTool", dependencies: [
+            "Protocheck", "ProtocheckKit", "Models", "Model", "Engine", "Results", "Traces", "Replay", "Frontends",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "TermsTests", dependencies: ["Terms"]),
         .testTarget(name: "SolverTests", dependencies: ["Solver", "Terms"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Results", "Model", "Terms", "Models"]),
-        .testTarget(name: "ModelsTests", dependencies: ["ProtocheckKit", "Engine", "Results", "Model", "Models"]),
+        .testTarget(name: "ModelsTests", dependencies: ["ProtocheckKit", "Engine", "Results", "Model", "Terms", "Models", "Traces", "Replay"]),
         .testTarget(name: "TracesTests", dependencies: ["Traces", "Engine", "Results", "Model", "Terms"]),
         .testTarget(name: "ReplayTests", dependencies: ["Replay", "Engine", "Results", "Model", "Terms", "Models"]),
         .testTarget(name: "FrontendsTests", dependencies: ["Frontends", "Model", "Terms", "Engine", "Results", "Models", "Replay"], resources: [.copy("spdl")]),
-        .testTarget(name: "ProtocheckTests", dependencies: ["ProtocheckKit", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "ProtocheckTests", dependencies: [
+            "ProtocheckKit", "Models", "Model", "Terms", "Engine", "Results", "Traces", "Replay", "Frontends",
+            .product(name: "Yams", package: "Yams"),
+        ]),
     ]
 )

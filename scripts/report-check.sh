@@ -1,11 +1,23 @@
 #!/usr/bin/env bash
 # Opens an HTML report in headless Chromium (Debian's `chromium`, installed with apt-get when it is
-# missing), takes a screenshot of its top (title, verdict table, first attack) and checks that the SVG sequence diagram was drawn:
+# missing), takes a screenshot of its title and first attack and checks that the SVG sequence diagram was drawn:
 # the page is not blank, and the diagram's own fills (the runs' and the intruder's header boxes) are on
-# the screen. Usage: scripts/report-check.sh [REPORT.html [SCREENSHOT.png]]
+# the screen. It also checks that nothing (a wide diagram, a long trace line) pushes the page past its
+# right edge: a copy of the page with a line of script reports the page's scroll width.
+# Without arguments it checks Reports/attested-k.html and the report with the widest diagram.
+# Usage: scripts/report-check.sh [REPORT.html [SCREENSHOT.png]]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-page=${1:-Reports/attested-k.html}
+if [ $# -eq 0 ]; then
+  widest=$(for f in Reports/*.html; do
+    w=$(grep -o '<svg[^>]*width="[0-9.]*"' "$f" | sed 's/.* width="\([0-9.]*\)"/\1/' | sort -n | tail -1)
+    echo "${w:-0} $f"
+  done | sort -n | tail -1 | cut -d' ' -f2)
+  status=0
+  for page in Reports/attested-k.html $widest; do bash "$0" "$page" || status=1; done
+  exit $status
+fi
+page=$1
 shot=${2:-.build/report-check/$(basename "${page%.html}").png}
 
 browser=$(command -v chromium || command -v chromium-browser || true)
@@ -20,9 +32,33 @@ grep -q '<svg' "$page" || { echo "$page holds no SVG diagram (a model without at
 
 mkdir -p "$(dirname "$shot")"
 rm -f "$shot"
+# The screenshot is of the page's head and its first attack: in a long report (many verified
+# properties first) the first diagram lies far below the top.
+first="$(dirname "$shot")/$(basename "${page%.html}")-first-attack.html"
+python3 - "$page" "$first" <<'PY'
+import sys
+page = open(sys.argv[1], encoding="utf-8").read()
+top = page.index("<h2>")
+figure = page.index("<figure>")
+section = page.rindex("<section", 0, figure)
+end = page.index("</section>", figure) + len("</section>")
+open(sys.argv[2], "w", encoding="utf-8").write(page[:top] + page[section:end] + "\n</body>\n</html>\n")
+PY
 "$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars --no-first-run --disable-extensions \
-  --window-size=${REPORT_CHECK_SIZE:-1400,2200} --screenshot="$shot" "file://$PWD/$page" >/dev/null 2>&1 || true
+  --window-size=${REPORT_CHECK_SIZE:-1400,2200} --screenshot="$shot" "file://$(realpath "$first")" >/dev/null 2>&1 || true
 [ -s "$shot" ] || { echo "chromium wrote no screenshot"; exit 1; }
+
+# The page's width as laid out, against the window's, at the screenshot's width and at a narrow one.
+probe="$(dirname "$shot")/$(basename "${page%.html}")-probe.html"
+sed 's#</body>#<script>document.title = "scroll-width=" + document.documentElement.scrollWidth + " window=" + window.innerWidth</script></body>#' "$page" > "$probe"
+for width in ${REPORT_CHECK_WIDTHS:-1400 900}; do
+  measured=$("$browser" --headless --no-sandbox --disable-gpu --no-first-run --disable-extensions \
+    --window-size=$width,1000 --dump-dom "file://$(realpath "$probe")" 2>/dev/null | grep -o 'scroll-width=[0-9]* window=[0-9]*' | head -1 || true)
+  [ -n "$measured" ] || { echo "report-check: FAILED: chromium did not lay out $page"; exit 1; }
+  scroll=${measured#scroll-width=}; scroll=${scroll%% *}; window=${measured##*window=}
+  echo "$page at $width px: $measured"
+  [ "$scroll" -le "$window" ] || { echo "report-check: FAILED: $page is wider than the window ($scroll > $window px): something pushes it past the right edge"; exit 1; }
+done
 
 # Plain python3 (zlib, struct): no image library needed to count the colours of a PNG.
 python3 - "$shot" <<'PY'

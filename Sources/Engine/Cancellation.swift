@@ -5,7 +5,7 @@ import Solver
 /// `inconclusive` with `reason` ("interrupted", or the memory limit passed), and Z3 calls under way
 /// are interrupted. Set from another thread (a signal handler's queue); safe to share between the
 /// search workers.
-public final class Cancellation: @unchecked Sendable {
+package final class Cancellation: @unchecked Sendable {
     private let lock = NSLock()
     private var cancelled = false
     private var why = "interrupted"
@@ -15,13 +15,13 @@ public final class Cancellation: @unchecked Sendable {
     private static let memoryPoll = Duration.milliseconds(50)
     private var lastMemoryRead = ContinuousClock.now - memoryPoll
     /// Past it, the searches are cancelled with the limit as their reason.
-    public let memoryLimit: MemoryLimit?
+    package let memoryLimit: MemoryLimit?
 
-    public init(memoryLimit: MemoryLimit? = nil) {
+    package init(memoryLimit: MemoryLimit? = nil) {
         self.memoryLimit = memoryLimit
     }
 
-    public var isCancelled: Bool {
+    package var isCancelled: Bool {
         if let memoryLimit, memoryReadDue(), let resident = ResidentMemory.bytes(), resident > memoryLimit.bytes {
             cancel(reason: memoryLimit.reason)
         }
@@ -29,11 +29,11 @@ public final class Cancellation: @unchecked Sendable {
     }
 
     /// Why the searches stop: the reason of the first `cancel`.
-    public var reason: String { lock.withLock { why } }
+    package var reason: String { lock.withLock { why } }
 
     /// Stops every search that watches this, and interrupts the Z3 calls they are in. Only the first
     /// reason is kept: an interrupt after a memory limit does not rename the limit.
-    public func cancel(reason: String = "interrupted") {
+    package func cancel(reason: String = "interrupted") {
         let running = lock.withLock { () -> [Z3Solver] in
             if !cancelled { why = reason }
             cancelled = true

@@ -5,7 +5,7 @@ import Solver
 import Terms
 
 /// The two searches behind `Checker`.
-public enum SearchEngine: String, Sendable, CaseIterable {
+package enum SearchEngine: String, Sendable, CaseIterable {
     /// Backward from the negation of a property (Scyther's pattern refinement): the default, and the
     /// one that can prove a property for any number of runs.
     case goal
@@ -15,32 +15,32 @@ public enum SearchEngine: String, Sendable, CaseIterable {
     /// Whether this engine can verify `property`. The explicit engine's states hold how far each run
     /// got, not in which order, so it finds synchronisation attacks that are message-agreement
     /// attacks and leaves the claim inconclusive otherwise.
-    public func decides(_ property: Property) -> Bool {
+    package func decides(_ property: Property) -> Bool {
         guard self == .explicit, case .claim(_, _, .synchronisation) = property.origin else { return true }
         return false
     }
 }
 
-public struct CheckOptions: Sendable {
-    public var maxRuns: Int
-    public var typeFlaws: Bool
+package struct CheckOptions: Sendable {
+    package var maxRuns: Int
+    package var typeFlaws: Bool
     /// States one scenario's search may explore before the search stops as inconclusive. A bound per
     /// scenario, not per model, so that the verdicts do not depend on how scenarios are shared out.
-    public var maxStates: Int
+    package var maxStates: Int
     /// Seconds per model before the search stops as inconclusive.
-    public var timeout: Double?
+    package var timeout: Double?
     /// Only these properties (by name); nil for all.
-    public var properties: Set<String>?
+    package var properties: Set<String>?
     /// Searches run at once (scenarios, or properties), one Z3 context each.
-    public var workers: Int
-    public var engine: SearchEngine
+    package var workers: Int
+    package var engine: SearchEngine
     /// Watched by the searches: once cancelled they stop and leave what they had not decided
     /// inconclusive ("interrupted").
-    public var cancellation: Cancellation?
+    package var cancellation: Cancellation?
     /// The goal-directed engine's choice of goal; only the benchmark changes it.
-    public var heuristic: GoalHeuristic = .failFirst
+    package var heuristic: GoalHeuristic = .failFirst
 
-    public init(maxRuns: Int = 3, typeFlaws: Bool = false, maxStates: Int = 2_000_000, timeout: Double? = nil,
+    package init(maxRuns: Int = 3, typeFlaws: Bool = false, maxStates: Int = 2_000_000, timeout: Double? = nil,
                 properties: Set<String>? = nil, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
                 engine: SearchEngine = .goal, cancellation: Cancellation? = nil) {
         self.workers = max(1, workers)
@@ -55,36 +55,36 @@ public struct CheckOptions: Sendable {
 }
 
 /// Where a long search has got, for a progress line.
-public struct Progress: Sendable, CustomStringConvertible {
-    public var model: String
-    public var setting: String
-    public var runs: Int
+package struct Progress: Sendable, CustomStringConvertible {
+    package var model: String
+    package var setting: String
+    package var runs: Int
     /// Searches done of `searches`: scenarios (explicit engine) or properties (goal-directed engine).
-    public var done: Int
-    public var searches: Int
-    public var unit: String
+    package var done: Int
+    package var searches: Int
+    package var unit: String
     /// States or patterns explored by the search that just finished.
-    public var states: Int
-    public var seconds: Double
-    public var open: Int
+    package var states: Int
+    package var seconds: Double
+    package var open: Int
     /// More searches are still to be made than `searches` counts (scenarios are made as they are searched).
-    public var more = false
+    package var more = false
 
     /// `nsl [standard]: 5 runs, 3/12 properties searched, 206 patterns, 1.2 s, 9 properties open`
-    public var description: String {
+    package var description: String {
         "\(model) [\(setting)]: \(runs) runs, \(done)/\(searches)\(more ? "+" : "") \(unit) searched, \(states) \(unit == "properties" ? "patterns" : "states"), "
             + String(format: "%.1f", seconds) + " s, \(open) properties open"
     }
 }
 
 /// Errors that stop a check before any search: a bad model or a bad request.
-public enum CheckError: Error, CustomStringConvertible, Sendable {
+package enum CheckError: Error, CustomStringConvertible, Sendable {
     case invalidModel([ModelError])
     case unknownProperty(model: String, name: String, known: [String])
     /// A model without claims or conditional properties: a check of it would pass having checked nothing.
     case noProperties(model: String, location: SourceLocation)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .invalidModel(let errors): return errors.map(\.description).joined(separator: "\n")
         case .unknownProperty(let model, let name, let known):
@@ -97,16 +97,16 @@ public enum CheckError: Error, CustomStringConvertible, Sendable {
 
 /// Checks a model's properties with the engine the options name. Both engines answer the same
 /// question and give results of the same form; the goal-directed one is the default.
-public struct Checker: Sendable {
-    public var options: CheckOptions
-    public var progress: (@Sendable (Progress) -> Void)?
+package struct Checker: Sendable {
+    package var options: CheckOptions
+    package var progress: (@Sendable (Progress) -> Void)?
 
-    public init(options: CheckOptions = CheckOptions(), progress: (@Sendable (Progress) -> Void)? = nil) {
+    package init(options: CheckOptions = CheckOptions(), progress: (@Sendable (Progress) -> Void)? = nil) {
         self.options = options
         self.progress = progress
     }
 
-    public func check(_ model: ProtocolModel) throws -> [PropertyResult] {
+    package func check(_ model: ProtocolModel) throws -> [PropertyResult] {
         let errors = model.validate()
         if !errors.isEmpty { throw CheckError.invalidModel(errors) }
         let all = model.properties

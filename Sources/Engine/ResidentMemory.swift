@@ -2,10 +2,10 @@ import Foundation
 
 /// The process's resident memory, as the kernel counts it: what the OOM killer looks at, so what a
 /// memory bound must watch (the allocator's own counts miss Z3's).
-public enum ResidentMemory {
+package enum ResidentMemory {
     /// Bytes resident now, from `/proc/self/statm` (its second field, in pages); nil where there is
     /// no /proc (macOS), where no bound applies.
-    public static func bytes() -> Int? {
+    package static func bytes() -> Int? {
         // open/read rather than Foundation: this runs in the searches' poll, and must not allocate much.
         let fd = open("/proc/self/statm", O_RDONLY)
         guard fd >= 0 else { return nil }
@@ -19,7 +19,7 @@ public enum ResidentMemory {
     }
 
     /// The most the process has had resident so far (`VmHWM` of `/proc/self/status`), for the bench.
-    public static func peakBytes() -> Int? {
+    package static func peakBytes() -> Int? {
         guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
               let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
               let kb = Int(line.split(separator: " ").dropFirst().first ?? "") else { return nil }
@@ -29,12 +29,12 @@ public enum ResidentMemory {
 
 /// A bound on resident memory that a `Cancellation` watches: past it, the searches stop as
 /// inconclusive with the limit named, instead of the kernel killing the process with nothing printed.
-public struct MemoryLimit: Sendable, Hashable {
-    public var bytes: Int
+package struct MemoryLimit: Sendable, Hashable {
+    package var bytes: Int
     /// How the limit reads in a verdict: `memory limit of 8 GiB`.
-    public var reason: String
+    package var reason: String
 
-    public init(bytes: Int, named name: String) {
+    package init(bytes: Int, named name: String) {
         self.bytes = bytes
         self.reason = "memory limit of \(name)"
     }

@@ -35,23 +35,23 @@ import Model
 ///   `Empty` and `SID` signals with no property.
 /// - An unlabelled claim is named after its role and its rank among the role's claim statements
 ///   (`claim(S, Secret, Ni)` is `Secret_S1`), as in Scyther's output.
-public enum SPDL {
-    public struct Options: Hashable, Sendable {
+package enum SPDL {
+    package struct Options: Hashable, Sendable {
         /// Read `k(A,B)` as protocheck's bidirectional key (`k(A,B) = k(B,A)`) rather than Scyther's
         /// directional one.
-        public var bidirectionalKeys: Bool
-        public init(bidirectionalKeys: Bool = false) {
+        package var bidirectionalKeys: Bool
+        package init(bidirectionalKeys: Bool = false) {
             self.bidirectionalKeys = bidirectionalKeys
         }
     }
 
     /// Parses every `protocol` block of an SPDL source. `file` names the source in errors and
     /// locations.
-    public static func parse(_ source: String, file: String) throws -> [ProtocolModel] {
+    package static func parse(_ source: String, file: String) throws -> [ProtocolModel] {
         try parse(source, file: file, options: Options())
     }
 
-    public static func parse(_ source: String, file: String, options: Options) throws -> [ProtocolModel] {
+    package static func parse(_ source: String, file: String, options: Options) throws -> [ProtocolModel] {
         let text = SourceText(source, file: file)
         var parser = try Parser(text)
         let items = try parser.file()

@@ -1,18 +1,18 @@
 /// A problem in an SPDL file: a syntax error, a name that is not declared, or a construct protocheck
 /// cannot check yet. It points at the token, compiler style.
-public struct SPDLError: Error, Hashable, Sendable, CustomStringConvertible {
-    public var file: String
+package struct SPDLError: Error, Hashable, Sendable, CustomStringConvertible {
+    package var file: String
     /// 1-based.
-    public var line: Int
+    package var line: Int
     /// 1-based, in Unicode scalars.
-    public var column: Int
-    public var message: String
+    package var column: Int
+    package var message: String
     /// The text of the offending line, without its line break.
-    public var sourceLine: String
+    package var sourceLine: String
     /// How many columns the caret underlines (at least one).
-    public var length: Int
+    package var length: Int
 
-    public init(file: String, line: Int, column: Int, message: String, sourceLine: String, length: Int = 1) {
+    package init(file: String, line: Int, column: Int, message: String, sourceLine: String, length: Int = 1) {
         self.file = file
         self.line = line
         self.column = column
@@ -25,7 +25,7 @@ public struct SPDLError: Error, Hashable, Sendable, CustomStringConvertible {
     /// token are kept so that the caret lines up in a terminal. A long line (a generated or minified
     /// file) is cut to an excerpt around the column, marked with `…`, so that one error does not
     /// print megabytes.
-    public var description: String {
+    package var description: String {
         let (excerpt, caretColumn) = Self.excerpt(of: sourceLine, column: column)
         let prefix = excerpt.unicodeScalars.prefix(max(0, caretColumn - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
         let visible = max(1, min(length, excerpt.unicodeScalars.count - (caretColumn - 1), Self.context))

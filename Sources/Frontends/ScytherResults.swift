@@ -3,25 +3,25 @@ import Model
 /// One line of Scyther's recorded output (`--plain`): a claim and Scyther's verdict on it.
 ///
 ///     claim  PROTOCOL,ROLE  LABEL  PARAMETER  Ok|Fail  [reason]
-public struct ScytherVerdict: Hashable, Sendable {
-    public var protocolName: String
-    public var role: String
+package struct ScytherVerdict: Hashable, Sendable {
+    package var protocolName: String
+    package var role: String
     /// The claim's name as Scyther prints it (`Secret_r1`, `Niagree_I3` for an unlabelled one).
-    public var claim: String
+    package var claim: String
     /// The claim's parameter (`-` when it has none).
-    public var parameter: String
+    package var parameter: String
     /// Scyther's verdict: true for `Ok` (no attack), false for `Fail`.
-    public var holds: Bool
+    package var holds: Bool
     /// `proof of correctness`, `no attack within bounds`, `at least 1 attack`, `does not occur`...
-    public var reason: String
+    package var reason: String
     /// Scyther's time limit stopped it on this claim (`time=60` on the line): the verdict is what it had
     /// found by then, not the end of its search.
-    public var timedOut: Bool
+    package var timedOut: Bool
 
     /// Scyther proved the claim for every number of runs (not only within its bound).
-    public var proved: Bool { reason == "proof of correctness" }
+    package var proved: Bool { reason == "proof of correctness" }
 
-    public init(protocolName: String, role: String, claim: String, parameter: String, holds: Bool, reason: String, timedOut: Bool = false) {
+    package init(protocolName: String, role: String, claim: String, parameter: String, holds: Bool, reason: String, timedOut: Bool = false) {
         self.protocolName = protocolName
         self.role = role
         self.claim = claim
@@ -32,9 +32,9 @@ public struct ScytherVerdict: Hashable, Sendable {
     }
 }
 
-public enum ScytherResults {
+package enum ScytherResults {
     /// Reads Scyther's recorded verdicts; lines that are not claims are skipped.
-    public static func parse(_ text: String) -> [ScytherVerdict] {
+    package static func parse(_ text: String) -> [ScytherVerdict] {
         text.split(whereSeparator: \.isNewline).compactMap { line in
             let cols = line.split(separator: "\t", omittingEmptySubsequences: false).map(trimmed)
             guard cols.count >= 5, cols[0] == "claim", cols[4] == "Ok" || cols[4] == "Fail" else { return nil }
@@ -55,14 +55,14 @@ public enum ScytherResults {
     /// the same role with the claim's name, or one per partner (`Niagree_i3/R`) when the claim talks
     /// about several roles. Empty when the claim yields no property (an `Empty` claim, a vacuous
     /// agreement): see the model's readings.
-    public static func properties(for verdict: ScytherVerdict, in model: ProtocolModel) -> [Property] {
+    package static func properties(for verdict: ScytherVerdict, in model: ProtocolModel) -> [Property] {
         model.properties.filter { p in
             p.role == verdict.role && (p.name == verdict.claim || p.name.hasPrefix(verdict.claim + "/"))
         }
     }
 
     /// What a Scyther claim type is in protocheck, in a few words, for tables.
-    public static func reading(ofClaim claim: String) -> String {
+    package static func reading(ofClaim claim: String) -> String {
         let type = claim.split(separator: "_").first.map(String.init) ?? claim
         switch type {
         case "Secret", "SKR": return "secrecy"

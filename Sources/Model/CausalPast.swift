@@ -2,11 +2,11 @@ import Terms
 
 /// A communication in a claim's causal past: its label and the roles at its two ends, nil where no
 /// role of the claim's protocol has that end (then no run can supply it).
-public struct CausalLink: Hashable, Sendable {
-    public var label: String
-    public var sender: Int?
-    public var recipient: Int?
-    public init(label: String, sender: Int?, recipient: Int?) {
+package struct CausalLink: Hashable, Sendable {
+    package var label: String
+    package var sender: Int?
+    package var recipient: Int?
+    package init(label: String, sender: Int?, recipient: Int?) {
         self.label = label
         self.sender = sender
         self.recipient = recipient
@@ -15,28 +15,28 @@ public struct CausalLink: Hashable, Sendable {
 
 /// The communications that precede a claim in the role scripts (Scyther's `prec` set, computed by its
 /// `compute_prec_sets`), which synchronisation and message agreement judge.
-public struct CausalPast: Hashable, Sendable {
+package struct CausalPast: Hashable, Sendable {
     /// The labels received before the claim, with their ends. Labels that begin with `!` are left
     /// out, as Scyther leaves them out: a model marks with `!` a step it does not want checked.
-    public var links: [CausalLink]
+    package var links: [CausalLink]
     /// Every role at an end of a communication of the past (marked ones included), the claimant's
     /// role first: the judgment chooses one run of each.
-    public var roles: [Int]
+    package var roles: [Int]
 
-    public init(links: [CausalLink], roles: [Int]) {
+    package init(links: [CausalLink], roles: [Int]) {
         self.links = links
         self.roles = roles
     }
 
     /// Scyther's marker for a step whose agreement is not checked.
-    public static func isUnchecked(_ label: String) -> Bool { label.hasPrefix("!") }
+    package static func isUnchecked(_ label: String) -> Bool { label.hasPrefix("!") }
 }
 
 extension ProtocolModel {
     /// The causal past of the claim at `event` of role `role`: the events before it in its own role,
     /// and, following each receive back to every send with the same label in a role of the same
     /// protocol, the events before that send, and so on. Its receives are the past's communications.
-    public func causalPast(role c: Int, event e: Int) -> CausalPast {
+    package func causalPast(role c: Int, event e: Int) -> CausalPast {
         let members = protocolRoles(of: c)
         func label(_ r: Int, _ i: Int) -> (label: String, isSend: Bool)? {
             switch roles[r].events[i].action {

@@ -9,13 +9,13 @@ public enum Condition: Hashable, Sendable, CustomStringConvertible {
     /// Integer comparison `lhs >= rhs`, e.g. a balance covering a price.
     case atLeast(Term, Term)
 
-    public var terms: [Term] {
+    package var terms: [Term] {
         switch self {
         case .equal(let a, let b), .notEqual(let a, let b), .atLeast(let a, let b): return [a, b]
         }
     }
 
-    public func map(_ f: (Term) -> Term) -> Condition {
+    package func map(_ f: (Term) -> Term) -> Condition {
         switch self {
         case .equal(let a, let b): return .equal(f(a), f(b))
         case .notEqual(let a, let b): return .notEqual(f(a), f(b))
@@ -60,7 +60,7 @@ public enum Goal: Hashable, Sendable {
     /// when some execution reaches it. Its witness is a trace; "attack" means no execution does.
     case reachable
 
-    public var kind: PropertyKind {
+    package var kind: PropertyKind {
         switch self {
         case .secret: return .secrecy
         case .aliveness: return .aliveness
@@ -73,7 +73,7 @@ public enum Goal: Hashable, Sendable {
         }
     }
 
-    public var terms: [Term] {
+    package var terms: [Term] {
         switch self {
         case .secret(let t): return [t]
         case .aliveness(let a), .weakAgreement(let a), .scytherWeakAgreement(let a): return [a]
@@ -82,7 +82,7 @@ public enum Goal: Hashable, Sendable {
         }
     }
 
-    public func map(_ f: (Term) -> Term) -> Goal {
+    package func map(_ f: (Term) -> Term) -> Goal {
         switch self {
         case .secret(let t): return .secret(f(t))
         case .aliveness(let a): return .aliveness(of: f(a))
@@ -95,7 +95,7 @@ public enum Goal: Hashable, Sendable {
 
     /// The term a trace shows for the claim: its one term, its terms as a tuple, or for a goal with no
     /// term (synchronisation, message agreement, reachability) a public constant naming its kind.
-    public var shown: Term {
+    package var shown: Term {
         switch terms.count {
         case 0: return .atom(Atom(kind.rawValue, sort: .message, kind: .constant(isPublic: true)))
         case 1: return terms[0]
@@ -104,7 +104,7 @@ public enum Goal: Hashable, Sendable {
     }
 
     /// Synchronisation and message agreement: judged on the runs of the claim's causal past.
-    public var isSynchronisation: Bool {
+    package var isSynchronisation: Bool {
         switch self {
         case .synchronisation, .messageAgreement: return true
         default: return false
@@ -116,7 +116,7 @@ public enum Goal: Hashable, Sendable {
     }
 }
 
-public enum PropertyKind: String, Hashable, Sendable, Codable, CaseIterable {
+package enum PropertyKind: String, Hashable, Sendable, Codable, CaseIterable {
     case secrecy, aliveness
     case weakAgreement = "weak-agreement"
     case nonInjectiveAgreement = "non-injective-agreement"
@@ -143,7 +143,7 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     /// shown relative to it, as a compiler would.
     public var description: String { "\(Self.shown(file)):\(line):\(column)" }
 
-    public static func shown(_ path: String) -> String {
+    package static func shown(_ path: String) -> String {
         guard path.hasPrefix("/"), let cwd = FileManager.default.currentDirectoryPath.nonEmpty else { return path }
         let base = cwd.hasSuffix("/") ? cwd : cwd + "/"
         return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
@@ -163,7 +163,7 @@ public struct Endpoints: Hashable, Sendable {
         self.from = from
         self.to = to
     }
-    public func map(_ f: (Term) -> Term) -> Endpoints { Endpoints(from: f(from), to: f(to)) }
+    package func map(_ f: (Term) -> Term) -> Endpoints { Endpoints(from: f(from), to: f(to)) }
 }
 
 /// One step of a role script.
@@ -201,14 +201,14 @@ public struct Event: Hashable, Sendable {
         self.endpoints = endpoints
     }
 
-    public var label: String? {
+    package var label: String? {
         switch action {
         case .send(let l, _), .receive(let l, _): return l
         default: return nil
         }
     }
 
-    public func map(_ f: (Term) -> Term) -> Event {
+    package func map(_ f: (Term) -> Term) -> Event {
         let a: Action
         switch action {
         case .send(let l, let t): a = .send(label: l, f(t))
@@ -227,10 +227,10 @@ public struct Event: Hashable, Sendable {
 
 extension Event.Action {
     /// How a `Running` event is named in traces and reports: `Running`, or `Running:tag`.
-    public static func runningName(_ tag: String) -> String { tag.isEmpty ? "Running" : "Running:\(tag)" }
+    package static func runningName(_ tag: String) -> String { tag.isEmpty ? "Running" : "Running:\(tag)" }
 
     /// The terms an event mentions.
-    public var terms: [Term] {
+    package var terms: [Term] {
         switch self {
         case .send(_, let t), .receive(_, let t), .fresh(let t), .reveal(let t): return [t]
         case .assign(let a, let b): return [a, b]

@@ -3,24 +3,24 @@ import Terms
 /// What the intruder holds before any message is sent (docs/modelling.md). Written once: the
 /// explicit-state search instantiates it over a scenario's agents, the goal-directed search unifies
 /// goals with its schemas, and replay hands it to the intruder as bytes.
-public enum IntruderKnowledge {
+package enum IntruderKnowledge {
     /// The intruder's own name: it plays every dishonest agent under this one name.
-    public static let intruder = Atom.agent("Eve")
+    package static let intruder = Atom.agent("Eve")
     /// The intruder's own nonce and key, values it can always send.
-    public static let nonce = Atom("nE", sort: .nonce, kind: .constant(isPublic: true))
-    public static let key = Atom("kE", sort: .key, kind: .constant(isPublic: true))
+    package static let nonce = Atom("nE", sort: .nonce, kind: .constant(isPublic: true))
+    package static let key = Atom("kE", sort: .key, kind: .constant(isPublic: true))
 
     /// A variable of a schema: it stands for every agent.
-    public static func anyAgent(_ i: Int) -> Variable { Variable("X\(i)", sort: .agent, run: -1) }
+    package static func anyAgent(_ i: Int) -> Variable { Variable("X\(i)", sort: .agent, run: -1) }
 
-    public static func isSchemaVariable(_ v: Variable) -> Bool { v.run == -1 }
+    package static func isSchemaVariable(_ v: Variable) -> Bool { v.run == -1 }
 
     /// The initial knowledge as schemas: terms whose schema variables (`anyAgent`) stand for every
     /// agent. The intruder's nonce and key, its private key, the long-term key it shares with every
     /// agent, each role's `knows:` terms about the role itself as Eve holds them (its own certificate),
     /// and what the setting hands it. A role name in the setting's terms stands for every agent
     /// (trusted roles for their one agent).
-    public static func schemas(of model: ProtocolModel, setting: Setting) -> [Term] {
+    package static func schemas(of model: ProtocolModel, setting: Setting) -> [Term] {
         let eve = Term.atom(intruder)
         var out: [Term] = [.atom(nonce), .atom(key), sk(eve), k(eve, .variable(anyAgent(0)))]
         let trusted = Dictionary(uniqueKeysWithValues: model.trustedRoles.map { (model.roles[$0].me, Term.atom(model.trustedAgent($0))) })
@@ -50,7 +50,7 @@ public enum IntruderKnowledge {
     }
 
     /// The schemas instantiated over the agents that take part (the intruder included), each term once.
-    public static func instances(of model: ProtocolModel, setting: Setting, agents: [Atom]) -> [Term] {
+    package static func instances(of model: ProtocolModel, setting: Setting, agents: [Atom]) -> [Term] {
         let all = Array(Set(agents + [intruder])).sorted()
         var out: [Term] = []
         var seen = Set<Term>()

@@ -1,18 +1,18 @@
 /// Something in a model that is legal but almost certainly not what its author meant; the check
 /// goes on, and the warning says what to look at.
-public struct ModelWarning: Hashable, Sendable, CustomStringConvertible {
-    public var model: String
-    public var location: SourceLocation
-    public var message: String
+package struct ModelWarning: Hashable, Sendable, CustomStringConvertible {
+    package var model: String
+    package var location: SourceLocation
+    package var message: String
 
-    public var description: String { "\(location): warning: \(model): \(message)" }
+    package var description: String { "\(location): warning: \(model): \(message)" }
 }
 
 extension ProtocolModel {
     /// A `Running` signal after the role's last send: no message of the role follows it, so no
     /// partner's claim can be ordered after it, and every agreement that waits for it fails on a
     /// correct protocol with an "attack" that only says the signal came too late.
-    public func warnings() -> [ModelWarning] {
+    package func warnings() -> [ModelWarning] {
         var out: [ModelWarning] = []
         // Roles of another protocol of the file are that protocol's model's to warn about.
         for role in roles where role.foreign == nil {

@@ -1,16 +1,16 @@
 import Terms
 
 /// A send or receive a run executed, as a claim's judgment sees it.
-public struct Communication<Value: Equatable> {
-    public var label: String
-    public var isSend: Bool
-    public var message: Value
+package struct Communication<Value: Equatable> {
+    package var label: String
+    package var isSend: Bool
+    package var message: Value
     /// Sender and recipient, where the script names them.
-    public var endpoints: (from: Value, to: Value)?
+    package var endpoints: (from: Value, to: Value)?
     /// The event's index in the run's script: with the run, it names the step in the judge's order.
-    public var event: Int
+    package var event: Int
 
-    public init(label: String, isSend: Bool, message: Value, endpoints: (from: Value, to: Value)?, event: Int) {
+    package init(label: String, isSend: Bool, message: Value, endpoints: (from: Value, to: Value)?, event: Int) {
         self.label = label
         self.isSend = isSend
         self.message = message
@@ -20,7 +20,7 @@ public struct Communication<Value: Equatable> {
 
     /// The communication of event `i` of a run whose events are `events` (as the run names them),
     /// its terms read with `value`; nil for an event that is no send or receive.
-    public static func of(_ events: [Event], _ i: Int, value: (Term) -> Value) -> Communication? {
+    package static func of(_ events: [Event], _ i: Int, value: (Term) -> Value) -> Communication? {
         let e = events[i]
         let (label, isSend, message): (String, Bool, Term)
         switch e.action {
@@ -42,26 +42,26 @@ public struct Communication<Value: Equatable> {
 
 /// One run as a claim's judgment sees it at the moment of the claim, in whatever values the judge
 /// works with: terms in the searches, bytes in replay.
-public struct RunAtClaim<Value: Equatable> {
-    public var role: Int
+package struct RunAtClaim<Value: Equatable> {
+    package var role: Int
     /// The agent playing the run.
-    public var actor: Value
+    package var actor: Value
     /// The agent the run was set up with for each role name (indexed like the model's roles).
-    public var bindings: [Value?]
+    package var bindings: [Value?]
     /// Whether the run executed an event before the claim.
-    public var started: Bool
+    package var started: Bool
     /// The `Running` events it executed before the claim: their tag, peer and data.
-    public var running: [(tag: String, peer: Value, data: [Value])]
+    package var running: [(tag: String, peer: Value, data: [Value])]
     /// Its sends and receives before the claim, in script order.
-    public var communications: [Communication<Value>]
+    package var communications: [Communication<Value>]
     /// A run of a helper protocol: never anyone's partner.
-    public var helper: Bool
+    package var helper: Bool
     /// The roles of the run's own protocol, when the model runs several side by side (nil: every role).
     private var ownProtocol: [Int]?
 
     /// `bindings` covers every role of the model; helper status and the run's own protocol are read
     /// from `model`.
-    public init(role: Int, actor: Value, bindings: [Value?], started: Bool, running: [(tag: String, peer: Value, data: [Value])],
+    package init(role: Int, actor: Value, bindings: [Value?], started: Bool, running: [(tag: String, peer: Value, data: [Value])],
                 communications: [Communication<Value>] = [], in model: ProtocolModel) {
         self.role = role
         self.actor = actor
@@ -75,7 +75,7 @@ public struct RunAtClaim<Value: Equatable> {
     }
 
     /// The agents its own protocol's roles were set up with (Scyther's ρ of the run).
-    public var agents: [Value] {
+    package var agents: [Value] {
         guard let own = ownProtocol else { return bindings.compactMap { $0 } }
         return own.compactMap { $0 < bindings.count ? bindings[$0] : nil }
     }
@@ -84,7 +84,7 @@ public struct RunAtClaim<Value: Equatable> {
 /// What an authentication claim asks of a partner run (Lowe's hierarchy and Scyther's weak agreement,
 /// docs/modelling.md). Both searches and replay judge partners with this one definition. A run of a
 /// helper protocol is never a partner.
-public enum PartnerRequirement<Value: Equatable> {
+package enum PartnerRequirement<Value: Equatable> {
     /// Some run played by `partner` has executed an event.
     case aliveness(partner: Value)
     /// A run of `partnerRole` played by `partner` has executed an event, and was set up with the
@@ -97,7 +97,7 @@ public enum PartnerRequirement<Value: Equatable> {
     /// claimant's run (Scyther's `has_weakagree_agent`).
     case scytherWeakAgreement(partner: Value)
 
-    public func isMet(by run: RunAtClaim<Value>, claimant: RunAtClaim<Value>) -> Bool {
+    package func isMet(by run: RunAtClaim<Value>, claimant: RunAtClaim<Value>) -> Bool {
         guard run.started, !run.helper else { return false }
         switch self {
         case .scytherWeakAgreement(let p):
@@ -121,7 +121,7 @@ public enum PartnerRequirement<Value: Equatable> {
 
 extension Goal {
     /// The role whose agent the claim's partner term names, when it is a role name.
-    public func partnerRole(in model: ProtocolModel) -> Int? {
+    package func partnerRole(in model: ProtocolModel) -> Int? {
         let partner: Term? = switch self {
         case .aliveness(let a), .weakAgreement(let a), .agreement(let a, _, _, _), .scytherWeakAgreement(let a): a
         case .secret, .synchronisation, .messageAgreement, .reachable: nil
@@ -132,7 +132,7 @@ extension Goal {
 
 /// Whether each claim can be given a partner of its own (Kuhn's augmenting paths): injective
 /// agreement holds for a set of claims exactly when this does for their candidate partners.
-public func hasPerfectMatching(_ candidates: [[Int]]) -> Bool {
+package func hasPerfectMatching(_ candidates: [[Int]]) -> Bool {
     var owner: [Int: Int] = [:]
     func augment(_ i: Int, _ visited: inout Set<Int>) -> Bool {
         for r in candidates[i] where visited.insert(r).inserted {
@@ -155,37 +155,37 @@ public func hasPerfectMatching(_ candidates: [[Int]]) -> Bool {
 /// run for its own role, such that every communication of the past was sent and received by these
 /// runs with the same content, sender and recipient, and, for synchronisation, each sent before it
 /// was received. Both searches and replay judge these claims with this one definition.
-public struct SynchronisationRequirement: Sendable {
-    public var past: CausalPast
+package struct SynchronisationRequirement: Sendable {
+    package var past: CausalPast
     /// Synchronisation: each send must come before its receive.
-    public var ordered: Bool
+    package var ordered: Bool
 
-    public init(past: CausalPast, ordered: Bool) {
+    package init(past: CausalPast, ordered: Bool) {
         self.past = past
         self.ordered = ordered
     }
 
     /// The requirement of a synchronisation or message agreement claim at `event` of role `role`.
-    public init?(_ goal: Goal, role: Int, event: Int, in model: ProtocolModel) {
+    package init?(_ goal: Goal, role: Int, event: Int, in model: ProtocolModel) {
         guard goal.isSynchronisation else { return nil }
         self.init(past: model.causalPast(role: role, event: event), ordered: goal == .synchronisation)
     }
 
     /// A step of a run: the run's index among the judge's runs and the event's in its script.
-    public struct Step: Hashable, Sendable {
-        public var run: Int
-        public var event: Int
+    package struct Step: Hashable, Sendable {
+        package var run: Int
+        package var event: Int
     }
 
     /// One communication of the past as the chosen runs did it.
-    public struct Exchange: Hashable, Sendable {
-        public var send: Step
-        public var receive: Step
+    package struct Exchange: Hashable, Sendable {
+        package var send: Step
+        package var receive: Step
     }
 
     /// Every choice of runs under which each communication of the past matches, with its exchanges.
     /// `claimant` indexes `runs`.
-    public func matchingChoices<Value>(claimant: Int, runs: [RunAtClaim<Value>]) -> [[Exchange]] {
+    package func matchingChoices<Value>(claimant: Int, runs: [RunAtClaim<Value>]) -> [[Exchange]] {
         var out: [[Exchange]] = []
         var chosen: [Int: Int] = [past.roles[0]: claimant]
         func exchanges() -> [Exchange]? {
@@ -227,7 +227,7 @@ public struct SynchronisationRequirement: Sendable {
     }
 
     /// Whether the claim holds among `runs`, with `precedes` the judge's order of steps.
-    public func isMet<Value>(claimant: Int, runs: [RunAtClaim<Value>], precedes: (Step, Step) -> Bool) -> Bool {
+    package func isMet<Value>(claimant: Int, runs: [RunAtClaim<Value>], precedes: (Step, Step) -> Bool) -> Bool {
         matchingChoices(claimant: claimant, runs: runs).contains { xs in
             !ordered || xs.allSatisfy { precedes($0.send, $0.receive) }
         }

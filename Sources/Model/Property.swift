@@ -1,22 +1,22 @@
 import Terms
 
 /// A property to check: a claim of a role (or a conditional secrecy) under one setting.
-public struct Property: Hashable, Sendable {
-    public enum Origin: Hashable, Sendable {
+package struct Property: Hashable, Sendable {
+    package enum Origin: Hashable, Sendable {
         /// The claim event at `event` in role `role` (indices into the model).
         case claim(role: Int, event: Int, Goal)
         case conditional(ConditionalSecrecy)
     }
 
-    public var name: String
-    public var kind: PropertyKind
+    package var name: String
+    package var kind: PropertyKind
     /// Whose view the property takes, as the source document names the role.
-    public var role: String
-    public var setting: Setting
-    public var origin: Origin
+    package var role: String
+    package var setting: Setting
+    package var origin: Origin
 
     /// The property in words, for reports and traces.
-    public var summary: String {
+    package var summary: String {
         switch origin {
         case .conditional(let c): return c.summary
         case .claim(_, _, let goal):
@@ -45,7 +45,7 @@ public struct Property: Hashable, Sendable {
 extension ProtocolModel {
     /// Every property: each claim and each conditional secrecy, under each setting it applies to.
     /// A property checked outside the first setting is named `claim@setting`.
-    public var properties: [Property] {
+    package var properties: [Property] {
         var out: [Property] = []
         for (si, setting) in settings.enumerated() {
             let suffix = si == 0 ? "" : "@\(setting.name)"
@@ -67,7 +67,7 @@ extension ProtocolModel {
 extension Goal {
     /// How a violation of the goal reads in a trace, for the goals whose wording needs no more than the
     /// claimant (both engines word the others themselves). `claimant` names the claiming run.
-    public func failure(claimant me: String) -> String {
+    package func failure(claimant me: String) -> String {
         switch self {
         case .scytherWeakAgreement(let a):
             return "\(me) finished, but no run of \(a) was set up with the same agents"

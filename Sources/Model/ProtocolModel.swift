@@ -41,10 +41,10 @@ public struct Role: Hashable, Sendable {
     }
 
     /// A run of a helper protocol: never anyone's partner.
-    public var isHelper: Bool { foreign?.isHelper ?? false }
+    package var isHelper: Bool { foreign?.isHelper ?? false }
 
     /// The variable that stands for the agent playing this role.
-    public var me: Variable { Variable(name, sort: .agent) }
+    package var me: Variable { Variable(name, sort: .agent) }
 }
 
 /// A named set of assumptions about what the intruder holds beyond the network.
@@ -66,7 +66,7 @@ public struct Setting: Hashable, Sendable {
     public static let standard = Setting("standard", "the intruder controls the network and plays dishonest agents")
 
     /// Every assumption in words, for reports and verdict lines.
-    public var assumptions: [String] {
+    package var assumptions: [String] {
         var out = [Setting.standard.summary]
         if !intruderKnows.isEmpty { out.append("the intruder knows " + intruderKnows.map(\.description).joined(separator: ", ")) }
         if oldSessions { out.append("old sessions reveal their keys (Reveal events)") }
@@ -204,15 +204,15 @@ public struct ProtocolModel: Hashable, Sendable {
         if settings.isEmpty { settings = [.standard] }
     }
 
-    public func role(named name: String) -> Role? { roles.first { $0.name == name } }
+    package func role(named name: String) -> Role? { roles.first { $0.name == name } }
 
-    public func setting(named name: String) -> Setting? { settings.first { $0.name == name } }
+    package func setting(named name: String) -> Setting? { settings.first { $0.name == name } }
 
     /// The role-name variables of the protocol.
-    public var roleNames: [Variable] { roles.map(\.me) }
+    package var roleNames: [Variable] { roles.map(\.me) }
 
     /// The roles of the same protocol as role `r` (its own protocol's, or one foreign protocol's), in order.
-    public func protocolRoles(of r: Int) -> [Int] {
+    package func protocolRoles(of r: Int) -> [Int] {
         roles.indices.filter { roles[$0].foreign == roles[r].foreign }
     }
 }

@@ -1,24 +1,24 @@
 import Terms
 
 /// A mistake in a model, found before any search: it names the model, the role, the step and the term.
-public struct ModelError: Error, Hashable, Sendable, CustomStringConvertible {
-    public var model: String
-    public var location: SourceLocation
-    public var message: String
+package struct ModelError: Error, Hashable, Sendable, CustomStringConvertible {
+    package var model: String
+    package var location: SourceLocation
+    package var message: String
 
-    public init(model: String, location: SourceLocation, message: String) {
+    package init(model: String, location: SourceLocation, message: String) {
         self.model = model
         self.location = location
         self.message = message
     }
 
-    public var description: String { "\(location): error: \(model): \(message)" }
+    package var description: String { "\(location): error: \(model): \(message)" }
 }
 
 /// What a role knows at the start of a run, by convention: every role name, every public key (a
 /// public function of a name), its own private key, the long-term keys it shares with every other
 /// role, the public constants, and whatever the role declares with `knows:`.
-public func initialKnowledge(of role: Role, in model: ProtocolModel) -> [Term] {
+package func initialKnowledge(of role: Role, in model: ProtocolModel) -> [Term] {
     let me = Term.variable(role.me)
     var out: [Term] = model.roleNames.map { .variable($0) }
     out.append(sk(me))
@@ -34,9 +34,9 @@ extension ProtocolModel {
     /// and each value it assigns can be built, each name is bound before use, each claim is about a
     /// term the role has. Returns every error found, in script order. Under `SendDiscipline.asWritten`
     /// (the model's `sends`) a send or `Running` signal needs only names the role binds somewhere.
-    public func validate() -> [ModelError] { validate(sends: sends) }
+    package func validate() -> [ModelError] { validate(sends: sends) }
 
-    public func validate(sends discipline: SendDiscipline) -> [ModelError] {
+    package func validate(sends discipline: SendDiscipline) -> [ModelError] {
         var errors: [ModelError] = []
         var names = Set<String>()
         for role in roles where !names.insert(role.name).inserted {

@@ -1,16 +1,18 @@
 import Foundation
+import Model
 import Replay
 import Results
+import Traces
 
 /// Attacks replayed on real cryptography, for `check --replay`, `report` (and so `make run`) and
 /// `protocheck replay`. Each attack travels on the wire its search's typing calls for
 /// (`WireEncoding(typeFlaws:)`): typed matching on the tagged wire, where a receiver tells a key from
 /// a tuple as the typed search does; matching with `--type-flaws` on the untagged wire, where it
 /// cannot, as the untyped search assumes.
-public enum AttackReplay {
+package enum AttackReplay {
     /// The checked models with every attack replayed and its outcome set on its result (side by
     /// side, one replay per core; each replay makes its own keys and values).
-    public static func replay(_ checked: [CheckedModel]) -> [CheckedModel] {
+    package static func replay(_ checked: [CheckedModel]) -> [CheckedModel] {
         let jobs = checked.indices.flatMap { m in checked[m].results.indices.filter { checked[m].results[$0].trace != nil }.map { (m, $0) } }
         let outcomes = concurrentMap(jobs) { m, r in
             let result = checked[m].results[r]
@@ -23,17 +25,17 @@ public enum AttackReplay {
     }
 
     /// One replayed trace of an attack file: the model it was resolved to and what happened on bytes.
-    public struct Replayed: Sendable {
-        public var trace: Trace
-        public var model: ProtocolModel
-        public var report: ReplayReport
+    package struct Replayed: Sendable {
+        package var trace: Trace
+        package var model: ProtocolModel
+        package var report: ReplayReport
     }
 
     /// What is wrong with an attack file, in words for `protocheck replay FILE: …`.
-    public enum FileError: Error, CustomStringConvertible {
+    package enum FileError: Error, CustomStringConvertible {
         case notATrace(String)
         case noTrace
-        public var description: String {
+        package var description: String {
             switch self {
             case .notATrace(let why): return "not an attack trace: \(why)"
             case .noTrace: return "the file holds no attack trace"
@@ -43,13 +45,13 @@ public enum AttackReplay {
 
     /// Replays every trace of an attack file (a `check --format json` output, an `attacks/` file or a
     /// bare trace). Each trace's model is resolved as `check` resolves its arguments
-    /// (`ModelResolver.model(of:)`). `encoding` nil takes the wire the trace's search called for,
+    /// (`ModelResolver.model(of:)`), `given` first. `encoding` nil takes the wire the trace's search called for,
     /// where the file records its bound, and the tagged wire otherwise.
-    public static func replay(file data: Data, encoding: WireEncoding? = nil, models given: [ProtocolModel] = []) throws -> [Replayed] {
+    package static func replay(file data: Data, encoding: WireEncoding? = nil, resolver: ModelResolver, models given: [ProtocolModel] = []) throws -> [Replayed] {
         let attacks: [(trace: Trace, bound: Bound?)]
         do { attacks = try JSONRenderer.attacks(from: data) } catch { throw FileError.notATrace(describe(error)) }
         guard !attacks.isEmpty else { throw FileError.noTrace }
-        let resolved = try attacks.map { a in (a, try given.first { $0.name == a.trace.model } ?? ModelResolver.model(of: a.trace)) }
+        let resolved = try attacks.map { a in (a, try given.first { $0.name == a.trace.model } ?? resolver.model(of: a.trace)) }
         return concurrentMap(resolved) { a, model in
             let wire = encoding ?? WireEncoding(typeFlaws: a.bound?.typeFlaws ?? false)
             return Replayed(trace: a.trace, model: model, report: Replayer(model: model, encoding: wire).replay(a.trace))

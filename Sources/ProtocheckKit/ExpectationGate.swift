@@ -6,8 +6,8 @@ import Traces
 /// the lines that say why not. A gate passes only when it compared every verdict: a property the
 /// file does not list fails it (new properties are the ones nobody has looked at yet), unless
 /// `allowNew` says the caller accepts them, and then they are still named.
-public struct ExpectationGate {
-    public enum Outcome: Equatable, Sendable {
+package struct ExpectationGate {
+    package enum Outcome: Equatable, Sendable {
         /// Every verdict as expected (lines: notes about properties let through by `allowNew`).
         case pass
         /// Some verdict differs, or a property is not in the file.
@@ -16,18 +16,18 @@ public struct ExpectationGate {
         case badFile
     }
 
-    public var file: String
-    public var expectations: Expectations
-    public var allowNew: Bool
+    package var file: String
+    package var expectations: Expectations
+    package var allowNew: Bool
 
-    public init(file: String, expectations: Expectations, allowNew: Bool = false) {
+    package init(file: String, expectations: Expectations, allowNew: Bool = false) {
         self.file = file
         self.expectations = expectations
         self.allowNew = allowNew
     }
 
     /// Reads and parses an expectations file; the error is worded for stderr.
-    public static func load(_ path: String, allowNew: Bool) throws -> ExpectationGate {
+    package static func load(_ path: String, allowNew: Bool) throws -> ExpectationGate {
         let text: String
         do { text = try ModelFile.text(at: path, what: "expectations file") } catch { throw GateError(message: "\(error)") }
         let parsed: Expectations
@@ -40,13 +40,13 @@ public struct ExpectationGate {
         "\(path): error: the file expects no verdicts, so it would pass any result (record them with `protocheck report MODEL... --output DIR --expectations`)"
     }
 
-    public struct GateError: Error, CustomStringConvertible {
-        public var message: String
-        public var description: String { message }
+    package struct GateError: Error, CustomStringConvertible {
+        package var message: String
+        package var description: String { message }
     }
 
     /// The outcome, and the lines for stderr in the order a reader needs them.
-    public func judge(_ results: [PropertyResult]) -> (outcome: Outcome, lines: [String]) {
+    package func judge(_ results: [PropertyResult]) -> (outcome: Outcome, lines: [String]) {
         if expectations.entries.isEmpty {
             return (.badFile, [Self.emptyFile(file)])
         }

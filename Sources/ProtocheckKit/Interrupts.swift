@@ -12,13 +12,13 @@ import Darwin
 /// "interrupted") and exits 128 + the signal (130, 143). The signals are ignored at the C level and
 /// read from dispatch sources, so no handler runs on a thread in the middle of Z3 or the runtime:
 /// nothing is torn down under a worker, which is how a default SIGINT came to crash a Z3-heavy check.
-public final class Interrupts: @unchecked Sendable {
+package final class Interrupts: @unchecked Sendable {
     /// The one stop of the process: every search of a command watches it.
-    public static let shared = Interrupts()
+    package static let shared = Interrupts()
 
     private var current = Cancellation()
     /// What the searches watch.
-    public var cancellation: Cancellation { lock.withLock { current } }
+    package var cancellation: Cancellation { lock.withLock { current } }
     private let lock = NSLock()
     private var received: Int32?
     private var sources: [DispatchSourceSignal] = []
@@ -29,7 +29,7 @@ public final class Interrupts: @unchecked Sendable {
     private init() {}
 
     /// Bounds the searches' resident memory from now on (a signal already received still counts).
-    public func limitMemory(_ limit: MemoryLimit) {
+    package func limitMemory(_ limit: MemoryLimit) {
         let stopped = lock.withLock { () -> Bool in
             current = Cancellation(memoryLimit: limit)
             return received != nil
@@ -38,7 +38,7 @@ public final class Interrupts: @unchecked Sendable {
     }
 
     /// Installs the handlers (once), before anything a signal could cut short.
-    public func install() {
+    package func install() {
         lock.withLock {
             guard sources.isEmpty else { return }
             for sig in [SIGINT, SIGTERM] {
@@ -67,13 +67,13 @@ public final class Interrupts: @unchecked Sendable {
     }
 
     /// The signal that stopped the command, if one did.
-    public var signal: Int32? { lock.withLock { received } }
+    package var signal: Int32? { lock.withLock { received } }
 
     /// 130 after SIGINT, 143 after SIGTERM; nil when no signal came.
-    public var exitStatus: Int32? { signal.map { 128 + $0 } }
+    package var exitStatus: Int32? { signal.map { 128 + $0 } }
 
     /// Runs `body` with a second signal deferred until it returns.
-    public func committing<T>(_ body: () throws -> T) rethrows -> T {
+    package func committing<T>(_ body: () throws -> T) rethrows -> T {
         lock.withLock { committing += 1 }
         defer { lock.withLock { committing -= 1 } }
         return try body()

@@ -2,8 +2,8 @@ import Foundation
 
 /// A file named on the command line that cannot be read as text, with what is wrong worded for a
 /// person: "no model named" for a file that exists but is binary sends them looking in the wrong place.
-public struct FileProblem: Error, CustomStringConvertible, Equatable {
-    public enum Kind: Equatable {
+package struct FileProblem: Error, CustomStringConvertible, Equatable {
+    package enum Kind: Equatable {
         case noSuchFile
         case directory
         case unreadable(String)
@@ -14,12 +14,12 @@ public struct FileProblem: Error, CustomStringConvertible, Equatable {
         case unknownExtension(String)
     }
 
-    public var path: String
-    public var kind: Kind
+    package var path: String
+    package var kind: Kind
     /// What the file was meant to be, for the message: "model file", "expectations file".
-    public var what: String
+    package var what: String
 
-    public var description: String {
+    package var description: String {
         switch kind {
         case .noSuchFile: return "\(path): error: no such file (\(what))"
         case .directory: return "\(path): error: is a folder, not a \(what)"
@@ -33,19 +33,19 @@ public struct FileProblem: Error, CustomStringConvertible, Equatable {
     }
 }
 
-public enum ModelFile {
+package enum ModelFile {
     /// The model notations protocheck reads from files, by extension (case-sensitive, as the rest of
     /// the tool compares file names).
-    public static let extensions = ["spdl"]
+    package static let extensions = ["spdl"]
 
     /// Whether a command-line argument means a file rather than a registered name: registered names
     /// have neither slashes nor dots, so anything else is a path, even one that does not exist.
-    public static func looksLikePath(_ argument: String) -> Bool {
+    package static func looksLikePath(_ argument: String) -> Bool {
         argument.contains("/") || argument.contains(".") || FileManager.default.fileExists(atPath: argument)
     }
 
     /// The file's text, or the first thing that makes it unusable as text.
-    public static func text(at path: String, what: String = "model file") throws -> String {
+    package static func text(at path: String, what: String = "model file") throws -> String {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw FileProblem(path: path, kind: .noSuchFile, what: what) }
         if isDir.boolValue { throw FileProblem(path: path, kind: .directory, what: what) }
@@ -57,7 +57,7 @@ public enum ModelFile {
     }
 
     /// UTF-8 text, refusing NUL bytes (a binary file) and invalid sequences, each at its byte offset.
-    public static func decode(_ data: Data, path: String, what: String = "model file") throws -> String {
+    package static func decode(_ data: Data, path: String, what: String = "model file") throws -> String {
         let bytes = [UInt8](data)
         if let nul = bytes.firstIndex(of: 0) {
             // A NUL after invalid UTF-8 is still reported as the encoding problem it follows.

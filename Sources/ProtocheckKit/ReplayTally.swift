@@ -1,26 +1,28 @@
 import Engine
 import Foundation
+import Model
+import Replay
 import Results
 
 /// How many of the attacks a search finds replay as confirmed on real cryptography, per model and
 /// in all: what `scripts/replay-all.sh` prints over the registered models and Scyther's library.
-public struct ReplayTally: Sendable {
+package struct ReplayTally: Sendable {
     /// One model checked under one typing.
-    public struct Line: Sendable {
-        public var model: String
+    package struct Line: Sendable {
+        package var model: String
         /// The model file, for a model read from one.
-        public var file: String?
-        public var typeFlaws: Bool
-        public var attacks: Int
-        public var confirmed: Int
+        package var file: String?
+        package var typeFlaws: Bool
+        package var attacks: Int
+        package var confirmed: Int
         /// The attacks that did not replay: property and what went wrong.
-        public var failures: [(property: String, outcome: ReplayOutcome)]
+        package var failures: [(property: String, outcome: ReplayOutcome)]
         /// Properties the search could not decide (a state or time limit): their attacks, if any,
         /// are not counted.
-        public var inconclusive: Int
+        package var inconclusive: Int
 
         /// `otway-rees --type-flaws: 3 of 3 attacks confirmed (untagged wire)`
-        public var description: String {
+        package var description: String {
             var head = file.map { "\($0) \(model)" } ?? model
             if typeFlaws { head += " --type-flaws" }
             var notes: [String] = []
@@ -35,32 +37,32 @@ public struct ReplayTally: Sendable {
         }
     }
 
-    public var lines: [Line] = []
+    package var lines: [Line] = []
     /// Targets that could not be checked at all (a file protocheck cannot read, a model it rejects).
-    public var skipped: [String] = []
+    package var skipped: [String] = []
 
-    public init() {}
+    package init() {}
 
-    public var attacks: Int { lines.reduce(0) { $0 + $1.attacks } }
-    public var confirmed: Int { lines.reduce(0) { $0 + $1.confirmed } }
+    package var attacks: Int { lines.reduce(0) { $0 + $1.attacks } }
+    package var confirmed: Int { lines.reduce(0) { $0 + $1.confirmed } }
 
     /// `total: 140 of 140 attacks confirmed (models checked: 62, not checked: 5)`
-    public var total: String {
+    package var total: String {
         "total: \(confirmed) of \(attacks) attacks confirmed (models checked: \(lines.count)" + (skipped.isEmpty ? ")" : ", not checked: \(skipped.count))")
     }
 
     /// Checks each model under `options` (one after the other: each search uses every core), replays
     /// its attacks on the wire its typing calls for, and counts. `report` sees each line as it is made.
-    public mutating func add(_ models: [ProtocolModel], options: (ProtocolModel) -> CheckOptions, report: (String) -> Void = { _ in }) {
+    package mutating func add(_ models: [ProtocolModel], resolver: ModelResolver, options: (ProtocolModel) -> CheckOptions, report: (String) -> Void = { _ in }) {
         for model in models {
             if let error = model.validate().first {
-                note("\(ModelResolver.origin(of: model).map { "\($0) " } ?? "")\(model.name): not checked: line \(error.location.line): \(error.message)", report)
+                note("\(resolver.origin(of: model).map { "\($0) " } ?? "")\(model.name): not checked: line \(error.location.line): \(error.message)", report)
                 continue
             }
             let opts = options(model)
             let checked: [CheckedModel]
             do {
-                checked = AttackReplay.replay(try ModelChecks.run([model], options: { _ in opts }))
+                checked = AttackReplay.replay(try ModelChecks.run([model], resolver: resolver, options: { _ in opts }))
             } catch {
                 note("\(model.name): not checked: \(error)", report)
                 continue
@@ -72,7 +74,7 @@ public struct ReplayTally: Sendable {
                 (property: r.property, outcome: r.replay ?? ReplayOutcome(status: .notConfirmed, encoding: WireEncoding(typeFlaws: opts.typeFlaws),
                                                                           reason: "the search gave no trace"))
             }
-            let line = Line(model: model.name, file: ModelResolver.origin(of: model), typeFlaws: opts.typeFlaws,
+            let line = Line(model: model.name, file: resolver.origin(of: model), typeFlaws: opts.typeFlaws,
                             attacks: attacks.count, confirmed: attacks.count - failures.count, failures: failures,
                             inconclusive: results.filter { $0.verdict == .inconclusive }.count)
             lines.append(line)
@@ -80,7 +82,7 @@ public struct ReplayTally: Sendable {
         }
     }
 
-    public mutating func note(_ skippedTarget: String, _ report: (String) -> Void = { _ in }) {
+    package mutating func note(_ skippedTarget: String, _ report: (String) -> Void = { _ in }) {
         skipped.append(skippedTarget)
         report(skippedTarget)
     }

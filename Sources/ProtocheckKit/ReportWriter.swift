@@ -1,12 +1,15 @@
 import Engine
 import Foundation
+import Model
+import Replay
 import Results
+import Traces
 
 /// A model and the verdicts its search gave.
-public struct CheckedModel: Sendable {
-    public var model: ProtocolModel
-    public var results: [PropertyResult]
-    public init(model: ProtocolModel, results: [PropertyResult]) {
+package struct CheckedModel: Sendable {
+    package var model: ProtocolModel
+    package var results: [PropertyResult]
+    package init(model: ProtocolModel, results: [PropertyResult]) {
         self.model = model
         self.results = results
     }
@@ -16,21 +19,21 @@ public struct CheckedModel: Sendable {
 /// `Reports/MODEL.md|.html` per model and `attacks/expected.yaml`. Names are stable and contents
 /// deterministic (no clocks, no timings, no absolute paths), so that CI can compare them with what is
 /// committed.
-public enum ReportWriter {
+package enum ReportWriter {
     /// Checks every model with `settings`, replays every attack on real cryptography, and writes the
     /// attacks and reports under `dir`, plus `attacks/expected.yaml` when `expectations` is set. The
     /// test of the committed files comes here, and `make run` (`protocheck report all`) does the same
     /// steps, so they cannot drift apart.
     /// `progress` receives the checker's progress of long searches.
-    public static func generate(_ models: [ProtocolModel], settings: ReportSettings, into dir: URL, expectations: Bool,
+    package static func generate(_ models: [ProtocolModel], resolver: ModelResolver, settings: ReportSettings, into dir: URL, expectations: Bool,
                                 progress: (@Sendable (Engine.Progress) -> Void)? = nil) throws -> [CheckedModel] {
-        let checked = AttackReplay.replay(try ModelChecks.run(models, options: { settings.options(for: $0.name) }, progress: progress))
+        let checked = AttackReplay.replay(try ModelChecks.run(models, resolver: resolver, options: { settings.options(for: $0.name) }, progress: progress))
         try write(checked, to: dir, expectations: expectations)
         return checked
     }
 
     /// Writes attacks and reports for checked models (and `attacks/expected.yaml` for all of them).
-    public static func write(_ checked: [CheckedModel], to dir: URL, expectations: Bool) throws {
+    package static func write(_ checked: [CheckedModel], to dir: URL, expectations: Bool) throws {
         let attacks = dir.appendingPathComponent("attacks"), reports = dir.appendingPathComponent("Reports")
         for c in checked {
             try writeAttacks(model: c.model, results: c.results, to: attacks)
@@ -46,7 +49,7 @@ public enum ReportWriter {
     /// `write` (after `prune` when `keeping` is given), staged so that an interrupt or a failure
     /// never leaves a partial folder: a new `dir` appears whole, and in an existing one `attacks/`
     /// and `Reports/` are each replaced whole (`StagedFolder`).
-    public static func writeStaged(_ checked: [CheckedModel], to dir: URL, expectations: Bool, pruneKeeping keep: [String]? = nil) throws {
+    package static func writeStaged(_ checked: [CheckedModel], to dir: URL, expectations: Bool, pruneKeeping keep: [String]? = nil) throws {
         func all(_ base: URL) throws {
             if let keep { try prune(base, keeping: keep) }
             try write(checked, to: base, expectations: expectations)
@@ -60,7 +63,7 @@ public enum ReportWriter {
 
     /// Removes what an earlier generation wrote for models that are no longer among `models` (a renamed
     /// or removed model): `attacks/NAME/` folders and `Reports/NAME.md|.html`. Other files stay.
-    public static func prune(_ dir: URL, keeping models: [String]) throws {
+    package static func prune(_ dir: URL, keeping models: [String]) throws {
         let fm = FileManager.default
         let keep = Set(models)
         let attacks = dir.appendingPathComponent("attacks"), reports = dir.appendingPathComponent("Reports")
@@ -78,7 +81,7 @@ public enum ReportWriter {
     }
 
     /// `nspk: 3 attacks (3 confirmed on real cryptography), 2 verified, 0 inconclusive`
-    public static func summary(_ c: CheckedModel) -> String {
+    package static func summary(_ c: CheckedModel) -> String {
         let counts = Dictionary(grouping: c.results, by: \.verdict).mapValues(\.count)
         let replays = c.results.compactMap(\.replay)
         let replayed = replays.isEmpty ? "" : " (\(replays.filter(\.confirmed).count) confirmed on real cryptography)"
@@ -88,7 +91,7 @@ public enum ReportWriter {
     /// Results with the timing fields zeroed and the byte strings of a failed replay's reason left
     /// out (every replay draws new keys and nonces), so that generated files do not change from run
     /// to run.
-    public static func stable(_ results: [PropertyResult]) -> [PropertyResult] {
+    package static func stable(_ results: [PropertyResult]) -> [PropertyResult] {
         results.map { r in
             var r = r
             r.seconds = 0
@@ -132,11 +135,11 @@ public enum ReportWriter {
         return out
     }
 
-    public static func fileName(_ property: String) -> String {
+    package static func fileName(_ property: String) -> String {
         String(property.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" })
     }
 
-    public static func writeAttacks(model: ProtocolModel, results: [PropertyResult], to dir: URL) throws {
+    package static func writeAttacks(model: ProtocolModel, results: [PropertyResult], to dir: URL) throws {
         let folder = dir.appendingPathComponent(model.name)
         try? FileManager.default.removeItem(at: folder)
         let attacks = stable(results).filter { $0.trace != nil }
@@ -149,7 +152,7 @@ public enum ReportWriter {
         }
     }
 
-    public static func writeReports(model: ProtocolModel, results: [PropertyResult], to dir: URL) throws {
+    package static func writeReports(model: ProtocolModel, results: [PropertyResult], to dir: URL) throws {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let r = stable(results)
         try MarkdownReport.render(model: model, results: r, timings: false)

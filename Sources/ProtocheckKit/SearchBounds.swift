@@ -3,10 +3,10 @@ import Foundation
 /// Bounds as the command line gives them, refused where they would let a search check nothing: a
 /// search of zero runs finds no attack and "verifies" every property, which a CI gate must never
 /// read as a pass.
-public enum SearchBounds {
+package enum SearchBounds {
     /// The first problem with the given bounds, worded for the option that carries it; nil when all
     /// are usable.
-    public static func problem(maxRuns: Int?, maxStates: Int?, jobs: Int?, timeout: Double?, maxMemory: MemorySize?) -> String? {
+    package static func problem(maxRuns: Int?, maxStates: Int?, jobs: Int?, timeout: Double?, maxMemory: MemorySize?) -> String? {
         if let n = maxRuns, n < 1 { return "--max-runs must be at least 1 (got \(n)): a search of no runs checks nothing" }
         if let n = maxStates, n < 1 { return "--max-states must be at least 1 (got \(n))" }
         if let n = jobs, n < 1 { return "--jobs must be at least 1 (got \(n))" }
@@ -20,18 +20,18 @@ public enum SearchBounds {
 
 /// A size in bytes as a person writes it: `8G`, `8GiB`, `512M`, `1.5g`, or plain bytes. Units are
 /// binary (1K = 1024 bytes), as resident memory is counted in pages.
-public struct MemorySize: Hashable, Sendable, CustomStringConvertible {
-    public var bytes: Int
+package struct MemorySize: Hashable, Sendable, CustomStringConvertible {
+    package var bytes: Int
 
-    public init(bytes: Int) { self.bytes = bytes }
+    package init(bytes: Int) { self.bytes = bytes }
 
     /// The default bound of `check` and `report`: far below the 24 GiB machines CI runs on, far
     /// above what any shipped model needs (under 1 GiB).
-    public static let defaultLimit = MemorySize(bytes: 8 << 30)
+    package static let defaultLimit = MemorySize(bytes: 8 << 30)
     /// Below this the process itself (Z3, the runtime) does not fit.
-    public static let minimum = MemorySize(bytes: 64 << 20)
+    package static let minimum = MemorySize(bytes: 64 << 20)
 
-    public init?(parsing text: String) {
+    package init?(parsing text: String) {
         let s = text.trimmingCharacters(in: .whitespaces).lowercased()
         let units: [(String, Int)] = [("gib", 1 << 30), ("mib", 1 << 20), ("kib", 1 << 10), ("gb", 1 << 30), ("mb", 1 << 20),
                                       ("kb", 1 << 10), ("g", 1 << 30), ("m", 1 << 20), ("k", 1 << 10), ("b", 1)]
@@ -46,7 +46,7 @@ public struct MemorySize: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// `8 GiB`, `512 MiB`, `1.5 GiB`
-    public var description: String {
+    package var description: String {
         for (unit, factor) in [("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)] where bytes >= factor {
             let v = Double(bytes) / Double(factor)
             return (v == v.rounded() ? String(Int(v)) : String(format: "%.1f", v)) + " " + unit

@@ -4,10 +4,10 @@ import Foundation
 /// complete self: the writing goes to a temporary folder beside them, whose entries are then renamed
 /// into place. An interrupt or a failure midway leaves the targets untouched and removes the
 /// temporary folder.
-public enum StagedFolder {
+package enum StagedFolder {
     /// Runs `write` on a staging folder that holds a copy of each of `entries` of `parent` that
     /// exists, then moves each entry of the staging folder named in `entries` into `parent`.
-    public static func update(_ parent: URL, entries: [String], _ write: (URL) throws -> Void) throws {
+    package static func update(_ parent: URL, entries: [String], _ write: (URL) throws -> Void) throws {
         let fm = FileManager.default
         try fm.createDirectory(at: parent, withIntermediateDirectories: true)
         let tag = "\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
@@ -37,7 +37,7 @@ public enum StagedFolder {
     }
 
     /// `folder` written whole: absent until `write` has finished it.
-    public static func create(_ folder: URL, _ write: (URL) throws -> Void) throws {
+    package static func create(_ folder: URL, _ write: (URL) throws -> Void) throws {
         try update(folder.deletingLastPathComponent(), entries: [folder.lastPathComponent]) { staging in
             let inside = staging.appendingPathComponent(folder.lastPathComponent)
             try FileManager.default.createDirectory(at: inside, withIntermediateDirectories: true)

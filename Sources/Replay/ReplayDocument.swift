@@ -5,22 +5,22 @@ import Results
 /// What `protocheck replay` prints for the traces of one attack file: for each, the model and
 /// property it replays and the replay's report. JSON is one document for all of them, however many
 /// traces the file holds, so that it can be read as a whole.
-public struct ReplayDocument: Encodable, Sendable {
-    public struct Entry: Encodable, Sendable {
-        public var model: String
+package struct ReplayDocument: Encodable, Sendable {
+    package struct Entry: Encodable, Sendable {
+        package var model: String
         /// The model file the trace names (absent: a registered model).
-        public var modelFile: String?
-        public var property: String
-        public var kind: PropertyKind
-        public var role: String
-        public var setting: String
+        package var modelFile: String?
+        package var property: String
+        package var kind: PropertyKind
+        package var role: String
+        package var setting: String
         /// `confirmed` or `not-confirmed`, as `check --replay` writes it.
-        public var replay: ReplayOutcome.Status
-        public var encoding: WireEncoding
+        package var replay: ReplayOutcome.Status
+        package var encoding: WireEncoding
         /// Where it failed, numbered as the trace's text numbers its steps, and why.
-        public var step: Int?
-        public var reason: String?
-        public var report: ReplayReport
+        package var step: Int?
+        package var reason: String?
+        package var report: ReplayReport
         /// For the text, which numbers a failure's step as the trace's text does.
         let trace: Trace
 
@@ -28,7 +28,7 @@ public struct ReplayDocument: Encodable, Sendable {
             case model, modelFile, property, kind, role, setting, replay, encoding, step, reason, report
         }
 
-        public init(trace: Trace, report: ReplayReport) {
+        package init(trace: Trace, report: ReplayReport) {
             self.trace = trace
             let outcome = report.outcome(of: trace)
             model = trace.model
@@ -45,26 +45,26 @@ public struct ReplayDocument: Encodable, Sendable {
         }
 
         /// `replay of nspk B-secret-Nb (secrecy, B's view), setting standard, registered model, tagged wire`
-        public var heading: String {
+        package var heading: String {
             "replay of \(model) \(property) (\(kind.rawValue), \(role)'s view), setting \(setting), "
                 + (modelFile.map { "model file \($0)" } ?? "registered model") + ", \(encoding.rawValue) wire"
         }
     }
 
-    public var tool = "protocheck"
-    public var version: String
+    package var tool = "protocheck"
+    package var version: String
     /// Whether every trace was confirmed.
-    public var confirmed: Bool
-    public var replays: [Entry]
+    package var confirmed: Bool
+    package var replays: [Entry]
 
-    public init(version: String, replays: [(trace: Trace, report: ReplayReport)]) {
+    package init(version: String, replays: [(trace: Trace, report: ReplayReport)]) {
         self.version = version
         self.replays = replays.map { Entry(trace: $0.trace, report: $0.report) }
         self.confirmed = replays.allSatisfy { $0.report.confirmed }
     }
 
     /// Pretty JSON with sorted keys, or text: each replay under its heading, and with several a count.
-    public func render(text: Bool) -> String {
+    package func render(text: Bool) -> String {
         guard text else {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

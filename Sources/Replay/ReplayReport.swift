@@ -3,20 +3,20 @@ import Results
 import Traces
 
 /// One thing that happened on bytes: an honest send or receive, an intruder derivation, a claim.
-public struct ReplayStep: Codable, Hashable, Sendable {
+package struct ReplayStep: Codable, Hashable, Sendable {
     /// The agent of an honest run, or the intruder.
-    public var actor: String
-    public var run: Int?
+    package var actor: String
+    package var run: Int?
     /// `send`, `receive`, `derive`, `claim`, `event`, `reveal`, `knows`.
-    public var action: String
+    package var action: String
     /// The narration's step number, or the derivation rule.
-    public var label: String?
+    package var label: String?
     /// The term, as the trace names it.
-    public var term: String
+    package var term: String
     /// The bytes, in full hex.
-    public var hex: String
+    package var hex: String
 
-    public init(actor: String, run: Int?, action: String, label: String?, term: String, hex: String) {
+    package init(actor: String, run: Int?, action: String, label: String?, term: String, hex: String) {
         self.actor = actor
         self.run = run
         self.action = action
@@ -27,29 +27,29 @@ public struct ReplayStep: Codable, Hashable, Sendable {
 }
 
 /// The outcome of replaying an attack trace against real cryptography.
-public struct ReplayReport: Codable, Hashable, Sendable {
-    public struct Failure: Codable, Hashable, Sendable {
+package struct ReplayReport: Codable, Hashable, Sendable {
+    package struct Failure: Codable, Hashable, Sendable {
         /// Index into the trace's `steps`: the step that failed, or the claim when the violation
         /// itself does not hold on bytes. Nil when the intruder's initial knowledge could not be made.
-        public var stepIndex: Int?
-        public var reason: String
+        package var stepIndex: Int?
+        package var reason: String
 
-        public init(stepIndex: Int?, reason: String) {
+        package init(stepIndex: Int?, reason: String) {
             self.stepIndex = stepIndex
             self.reason = reason
         }
     }
 
     /// The attack happened on bytes and violates the property there.
-    public var confirmed: Bool
+    package var confirmed: Bool
     /// The wire the messages travelled on.
-    public var encoding: WireEncoding
-    public var steps: [ReplayStep]
+    package var encoding: WireEncoding
+    package var steps: [ReplayStep]
     /// Why the violation holds (or what was compared), with the byte strings.
-    public var evidence: String
-    public var failure: Failure?
+    package var evidence: String
+    package var failure: Failure?
 
-    public init(confirmed: Bool, encoding: WireEncoding = .tagged, steps: [ReplayStep], evidence: String, failure: Failure?) {
+    package init(confirmed: Bool, encoding: WireEncoding = .tagged, steps: [ReplayStep], evidence: String, failure: Failure?) {
         self.confirmed = confirmed
         self.encoding = encoding
         self.steps = steps
@@ -58,7 +58,7 @@ public struct ReplayReport: Codable, Hashable, Sendable {
     }
 
     /// The outcome as results carry it: where it failed numbered as `trace`'s text numbers its steps.
-    public func outcome(of trace: Trace) -> ReplayOutcome {
+    package func outcome(of trace: Trace) -> ReplayOutcome {
         guard !confirmed else { return ReplayOutcome(status: .confirmed, encoding: encoding) }
         return ReplayOutcome(status: .notConfirmed, encoding: encoding,
                              step: failure?.stepIndex.flatMap(trace.shownNumber(ofStepAt:)),
@@ -68,7 +68,7 @@ public struct ReplayReport: Codable, Hashable, Sendable {
     /// Text (hex abbreviated `a1b2c3d4…(48 bytes)`) when `text` is true, else pretty JSON. Given the
     /// trace, a failure names its step as the trace's text numbers it; the bytes of each step follow,
     /// indented and unnumbered so that they are not taken for the trace's steps.
-    public func render(text: Bool = true, trace: Trace? = nil) -> String {
+    package func render(text: Bool = true, trace: Trace? = nil) -> String {
         guard text else {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

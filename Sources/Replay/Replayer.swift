@@ -6,16 +6,16 @@ import Traces
 /// Replays an attack trace against real cryptography: honest runs execute their role scripts on
 /// bytes, the intruder executes the trace's derivations on the bytes it really holds, and the
 /// property's violation is checked on bytes.
-public struct Replayer: Sendable {
-    public let model: ProtocolModel
-    public let encoding: WireEncoding
+package struct Replayer: Sendable {
+    package let model: ProtocolModel
+    package let encoding: WireEncoding
 
-    public init(model: ProtocolModel, encoding: WireEncoding = .tagged) {
+    package init(model: ProtocolModel, encoding: WireEncoding = .tagged) {
         self.model = model
         self.encoding = encoding
     }
 
-    public func replay(_ trace: Trace) -> ReplayReport {
+    package func replay(_ trace: Trace) -> ReplayReport {
         var session = Session(model: model, trace: trace, wire: Wire(encoding: encoding))
         return session.run()
     }

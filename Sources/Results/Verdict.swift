@@ -1,7 +1,7 @@
 import Model
 import Terms
 
-public enum Verdict: String, Codable, Hashable, Sendable {
+package enum Verdict: String, Codable, Hashable, Sendable {
     /// A trace violates the property.
     case attack
     /// No attack exists, within the stated bound or for any number of runs (see `Scope`).
@@ -15,7 +15,7 @@ extension Verdict {
     /// as the search for an attack: a trace that reaches the claim makes the property hold whatever
     /// the bound (the trace is its witness); a search that finds none makes it fail, within the bound
     /// or, when the search closed unbounded, for any number of runs.
-    public static func reachability(searched v: Verdict, _ scope: Scope?) -> (Verdict, Scope?) {
+    package static func reachability(searched v: Verdict, _ scope: Scope?) -> (Verdict, Scope?) {
         switch v {
         case .attack: return (.verified, .unbounded)
         case .verified: return (.attack, nil)
@@ -25,7 +25,7 @@ extension Verdict {
 }
 
 /// How far a `verified` reaches.
-public enum Scope: String, Codable, Hashable, Sendable {
+package enum Scope: String, Codable, Hashable, Sendable {
     /// No attack for any number of runs: the search closed without the run bound cutting a branch.
     case unbounded
     /// No attack within the stated bound; never a proof beyond it.
@@ -33,38 +33,38 @@ public enum Scope: String, Codable, Hashable, Sendable {
 }
 
 /// The bound a verdict holds under.
-public struct Bound: Codable, Hashable, Sendable {
-    public var maxRuns: Int
-    public var typeFlaws: Bool
-    public init(maxRuns: Int, typeFlaws: Bool) {
+package struct Bound: Codable, Hashable, Sendable {
+    package var maxRuns: Int
+    package var typeFlaws: Bool
+    package init(maxRuns: Int, typeFlaws: Bool) {
         self.maxRuns = maxRuns
         self.typeFlaws = typeFlaws
     }
 }
 
 /// The outcome of checking one property.
-public struct PropertyResult: Codable, Hashable, Sendable {
-    public var model: String
-    public var property: String
-    public var kind: PropertyKind
-    public var role: String
-    public var setting: String
-    public var summary: String
-    public var verdict: Verdict
+package struct PropertyResult: Codable, Hashable, Sendable {
+    package var model: String
+    package var property: String
+    package var kind: PropertyKind
+    package var role: String
+    package var setting: String
+    package var summary: String
+    package var verdict: Verdict
     /// For `verified` only: whether the proof holds for any number of runs or within the bound.
-    public var scope: Scope?
-    public var bound: Bound
-    public var assumptions: [String]
+    package var scope: Scope?
+    package var bound: Bound
+    package var assumptions: [String]
     /// States explored for this property's searches (shared searches count for each property they served).
-    public var states: Int
-    public var seconds: Double
+    package var states: Int
+    package var seconds: Double
     /// What stopped the search, for `inconclusive`.
-    public var limit: String?
-    public var trace: Trace?
+    package var limit: String?
+    package var trace: Trace?
     /// Set when the attack was replayed on real cryptography (`check --replay`, the committed files).
-    public var replay: ReplayOutcome?
+    package var replay: ReplayOutcome?
 
-    public init(model: String, property: String, kind: PropertyKind, role: String, setting: String, summary: String,
+    package init(model: String, property: String, kind: PropertyKind, role: String, setting: String, summary: String,
                 verdict: Verdict, scope: Scope? = nil, bound: Bound, assumptions: [String], states: Int, seconds: Double,
                 limit: String? = nil, trace: Trace? = nil, replay: ReplayOutcome? = nil) {
         self.model = model

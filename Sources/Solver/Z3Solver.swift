@@ -2,7 +2,7 @@ import CZ3
 import Terms
 
 /// A constraint between terms that syntactic unification leaves open.
-public enum SolverConstraint: Hashable, Sendable, CustomStringConvertible {
+package enum SolverConstraint: Hashable, Sendable, CustomStringConvertible {
     case equal(Term, Term)
     case notEqual(Term, Term)
     /// Integer comparison `lhs >= rhs`.
@@ -10,7 +10,7 @@ public enum SolverConstraint: Hashable, Sendable, CustomStringConvertible {
     /// The term's value is one of these (a free variable's candidates).
     case oneOf(Term, [Term])
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .equal(let a, let b): return "\(a) = \(b)"
         case .notEqual(let a, let b): return "\(a) ≠ \(b)"
@@ -22,12 +22,12 @@ public enum SolverConstraint: Hashable, Sendable, CustomStringConvertible {
 
 /// A satisfying assignment: integer values of the numeric leaves (nonces, numbers, numeric variables)
 /// and the term each free variable takes.
-public struct SolverModel: Hashable, Sendable {
-    public var integers: [Term: Int]
-    public var terms: [Variable: Term]
+package struct SolverModel: Hashable, Sendable {
+    package var integers: [Term: Int]
+    package var terms: [Variable: Term]
 }
 
-public enum SolverOutcome: Hashable, Sendable {
+package enum SolverOutcome: Hashable, Sendable {
     case satisfiable(SolverModel)
     case unsatisfiable
     case unknown(String)
@@ -37,7 +37,7 @@ public enum SolverOutcome: Hashable, Sendable {
 /// `T = leaf(Int) | num(Int) | node(Int, T, T) | nil`, with nonces and numbers as `num` of an integer
 /// constant so that `N + 5`, balances and comparisons are integer arithmetic. Fresh values of distinct
 /// runs are distinct. One instance per search worker: a Z3 context is not thread-safe.
-public final class Z3Solver {
+package final class Z3Solver {
     private let ctx: Z3_context
     private let termSort: Z3_sort
     private let intSort: Z3_sort
@@ -49,9 +49,9 @@ public final class Z3Solver {
     private var numTester: Z3_func_decl?
 
     /// How many times `check` ran Z3: the benchmark reports it.
-    public private(set) var calls = 0
+    package private(set) var calls = 0
 
-    public init() {
+    package init() {
         let cfg = Z3_mk_config()
         let ctx = Z3_mk_context(cfg)!
         Z3_del_config(cfg)
@@ -105,7 +105,7 @@ public final class Z3Solver {
 
     /// Makes the Z3 call under way, if any, return `unknown` at once. Z3 allows it from another
     /// thread; the context stays usable.
-    public func interrupt() { Z3_interrupt(ctx) }
+    package func interrupt() { Z3_interrupt(ctx) }
 
     // MARK: - Encoding
 
@@ -192,7 +192,7 @@ public final class Z3Solver {
 
     /// Decides the conjunction of the constraints; on success returns the values of every numeric
     /// leaf and free variable mentioned. Fresh numeric values are distinct and positive.
-    public func check(_ constraints: [SolverConstraint], alsoEvaluate extra: [Term] = []) -> SolverOutcome {
+    package func check(_ constraints: [SolverConstraint], alsoEvaluate extra: [Term] = []) -> SolverOutcome {
         calls += 1
         var enc = Encoding()
         let solver = Z3_mk_solver(ctx)

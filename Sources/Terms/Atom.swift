@@ -28,7 +28,7 @@ public struct Atom: Hashable, Sendable, Comparable, CustomStringConvertible {
         self.kind = kind
     }
 
-    public static func agent(_ name: String) -> Atom { Atom(name, sort: .agent, kind: .agent) }
+    package static func agent(_ name: String) -> Atom { Atom(name, sort: .agent, kind: .agent) }
 
     /// Terms are hashed all the time (states, caches, substitutions): a fingerprint of the name is
     /// enough for the hash, and much cheaper than hashing the string; equality stays exact.
@@ -42,7 +42,7 @@ public struct Atom: Hashable, Sendable, Comparable, CustomStringConvertible {
         }
     }
 
-    public var isPublic: Bool {
+    package var isPublic: Bool {
         switch kind {
         case .agent: return true
         case .constant(let p): return p
@@ -51,7 +51,7 @@ public struct Atom: Hashable, Sendable, Comparable, CustomStringConvertible {
     }
 
     /// A value one run made fresh.
-    public var isFresh: Bool { if case .fresh = kind { return true } else { return false } }
+    package var isFresh: Bool { if case .fresh = kind { return true } else { return false } }
 
     public var description: String {
         if case .fresh(let run) = kind { return "\(name)#\(run)" }

@@ -1,6 +1,6 @@
 /// One step of the intruder's (or an agent's) reasoning: `term` follows from `premises` by `rule`.
-public struct DerivationStep: Hashable, Sendable, Codable, CustomStringConvertible {
-    public enum Rule: String, Hashable, Sendable, Codable {
+package struct DerivationStep: Hashable, Sendable, Codable, CustomStringConvertible {
+    package enum Rule: String, Hashable, Sendable, Codable {
         /// The term was received or known from the start.
         case known
         /// A public value: an agent's name, a public constant, a literal.
@@ -15,17 +15,17 @@ public struct DerivationStep: Hashable, Sendable, Codable, CustomStringConvertib
         case compose
     }
 
-    public var rule: Rule
-    public var term: Term
-    public var premises: [Term]
+    package var rule: Rule
+    package var term: Term
+    package var premises: [Term]
 
-    public init(_ rule: Rule, _ term: Term, premises: [Term] = []) {
+    package init(_ rule: Rule, _ term: Term, premises: [Term] = []) {
         self.rule = rule
         self.term = term
         self.premises = premises
     }
 
-    public var description: String {
+    package var description: String {
         switch rule {
         case .known: return "knows \(term)"
         case .public: return "\(term) is public"
@@ -42,23 +42,23 @@ public struct DerivationStep: Hashable, Sendable, Codable, CustomStringConvertib
 /// derivable keys, reading signatures), with the means to synthesise (compose) new terms.
 /// Variables count as known when `variablesKnown` is set: in the lazy intruder a variable left
 /// unbound is one the intruder chose, so it can send it again.
-public struct Knowledge: Sendable {
-    public private(set) var analysed: [Term] = []
+package struct Knowledge: Sendable {
+    package private(set) var analysed: [Term] = []
     private var members: Set<Term> = []
     private var origin: [Term: DerivationStep] = [:]
     private var pending: [Term] = []
-    public var variablesKnown: Bool
+    package var variablesKnown: Bool
 
-    public init(_ initial: [Term] = [], variablesKnown: Bool = true) {
+    package init(_ initial: [Term] = [], variablesKnown: Bool = true) {
         self.variablesKnown = variablesKnown
         for t in initial { add(t) }
     }
 
-    public func contains(_ t: Term) -> Bool { members.contains(t) }
+    package func contains(_ t: Term) -> Bool { members.contains(t) }
 
     /// A held term whose every argument is derivable as well: a pair, or a ciphertext whose key is
     /// derivable. Building a term of the same shape by composition covers every instance of it.
-    public func isTransparent(_ u: Term) -> Bool {
+    package func isTransparent(_ u: Term) -> Bool {
         switch u {
         case .app(.pair, _): return true
         case .app(.senc, _), .app(.aenc, _):
@@ -69,10 +69,10 @@ public struct Knowledge: Sendable {
     }
 
     /// Ciphertexts held but not (yet) opened: their key is not derivable.
-    public var sealed: [Term] { pending }
+    package var sealed: [Term] { pending }
 
     /// Adds a term and closes the knowledge under analysis again.
-    public mutating func add(_ t: Term, origin step: DerivationStep? = nil) {
+    package mutating func add(_ t: Term, origin step: DerivationStep? = nil) {
         insert(t, step ?? DerivationStep(.known, t))
         var progress = true
         while progress {
@@ -103,7 +103,7 @@ public struct Knowledge: Sendable {
     }
 
     /// The key that opens a ciphertext, if any.
-    public static func decryptionKey(of c: Term) -> Term? {
+    package static func decryptionKey(of c: Term) -> Term? {
         switch c {
         case .app(.senc, let xs): return xs[1]
         case .app(.aenc, let xs):
@@ -118,7 +118,7 @@ public struct Knowledge: Sendable {
         return DerivationStep(.decrypt, xs[0], premises: [c, key])
     }
 
-    public func canDerive(_ t: Term) -> Bool { derivationRoot(t) != nil }
+    package func canDerive(_ t: Term) -> Bool { derivationRoot(t) != nil }
 
     /// The last step of a derivation of `t`, if `t` is derivable.
     private func derivationRoot(_ t: Term) -> DerivationStep? {
@@ -155,7 +155,7 @@ public struct Knowledge: Sendable {
     }
 
     /// A derivation of `t`: every step, premises first, each term once. Nil if `t` is not derivable.
-    public func derivation(of t: Term) -> [DerivationStep]? {
+    package func derivation(of t: Term) -> [DerivationStep]? {
         var steps: [DerivationStep] = []
         var done = Set<Term>()
         func walk(_ u: Term) -> Bool {

@@ -24,7 +24,7 @@ public enum Function: Hashable, Sendable, Comparable, CustomStringConvertible {
     case user(String, isPublic: Bool)
 
     /// Whether the intruder can apply this function to arguments it knows.
-    public var isPublic: Bool {
+    package var isPublic: Bool {
         switch self {
         case .sk, .shk: return false
         case .user(_, let p): return p
@@ -50,7 +50,7 @@ public enum Function: Hashable, Sendable, Comparable, CustomStringConvertible {
     }
 
     /// The sort of `f(...)` for typed matching: keys are keys, everything else is a message.
-    public var resultSort: Sort {
+    package var resultSort: Sort {
         switch self {
         case .pk, .sk, .shk, .kdf: return .key
         default: return .message

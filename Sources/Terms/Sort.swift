@@ -26,7 +26,7 @@ public struct Sort: Hashable, Sendable, Comparable, CustomStringConvertible {
     public static let message = Sort(.message)
 
     /// Nonces and numbers live in the integers, so `N + 5` and balances are arithmetic.
-    public var isNumeric: Bool { base == .nonce || base == .number }
+    package var isNumeric: Bool { base == .nonce || base == .number }
 
     /// A small number for hashing.
     var code: Int {
@@ -42,12 +42,12 @@ public struct Sort: Hashable, Sendable, Comparable, CustomStringConvertible {
     }
 
     /// Whether a variable of this sort may be bound to a term of sort `other`.
-    public func accepts(_ other: Sort) -> Bool { self == .message || self == other }
+    package func accepts(_ other: Sort) -> Bool { self == .message || self == other }
 
     /// The sort as it is written in traces: `nonce`, or `nonce:TimeStamp` for a type of the model's.
-    public var rawValue: String { type.map { "\(base.rawValue):\($0)" } ?? base.rawValue }
+    package var rawValue: String { type.map { "\(base.rawValue):\($0)" } ?? base.rawValue }
 
-    public init?(rawValue: String) {
+    package init?(rawValue: String) {
         let parts = rawValue.split(separator: ":", maxSplits: 1).map(String.init)
         guard let first = parts.first, let base = Base(rawValue: first) else { return nil }
         self.init(base, type: parts.count == 2 ? parts[1] : nil)

@@ -1,16 +1,16 @@
 /// A finite map from variables to terms, kept idempotent: no bound variable occurs in any image.
-public struct Substitution: Hashable, Sendable, CustomStringConvertible {
-    public private(set) var bindings: [Variable: Term]
+package struct Substitution: Hashable, Sendable, CustomStringConvertible {
+    package private(set) var bindings: [Variable: Term]
 
-    public init(_ bindings: [Variable: Term] = [:]) { self.bindings = bindings }
+    package init(_ bindings: [Variable: Term] = [:]) { self.bindings = bindings }
 
-    public static let identity = Substitution()
+    package static let identity = Substitution()
 
-    public var isEmpty: Bool { bindings.isEmpty }
+    package var isEmpty: Bool { bindings.isEmpty }
 
-    public subscript(v: Variable) -> Term? { bindings[v] }
+    package subscript(v: Variable) -> Term? { bindings[v] }
 
-    public func apply(_ t: Term) -> Term {
+    package func apply(_ t: Term) -> Term {
         if bindings.isEmpty { return t }
         return changed(t) ?? t
     }
@@ -34,14 +34,14 @@ public struct Substitution: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Adds `v := t` (t already under this substitution) and keeps the map idempotent.
-    public func binding(_ v: Variable, to t: Term) -> Substitution {
+    package func binding(_ v: Variable, to t: Term) -> Substitution {
         let single = Substitution([v: t])
         var out = bindings.mapValues { single.apply($0) }
         out[v] = t
         return Substitution(out)
     }
 
-    public var description: String {
+    package var description: String {
         "{" + bindings.sorted { $0.key < $1.key }.map { "\($0.key) := \($0.value)" }.joined(separator: ", ") + "}"
     }
 }

@@ -4,13 +4,13 @@ extension Substitution {
     /// `σ(t)` at its top: a bound variable's image (already fully applied, the map being idempotent),
     /// anything else as it stands.
     @inline(__always)
-    public func resolved(_ t: Term) -> Term {
+    package func resolved(_ t: Term) -> Term {
         if case .variable(let v) = t, let image = bindings[v] { return image }
         return t
     }
 
     /// Whether `σ(a) == σ(b)`.
-    public func same(_ a: Term, _ b: Term) -> Bool {
+    package func same(_ a: Term, _ b: Term) -> Bool {
         let x = resolved(a), y = resolved(b)
         switch (x, y) {
         case (.atom(let p), .atom(let q)): return p == q
@@ -29,7 +29,7 @@ extension Substitution {
     }
 
     /// Whether the atom `a` occurs in `σ(t)`.
-    public func mentions(_ a: Atom, in t: Term) -> Bool {
+    package func mentions(_ a: Atom, in t: Term) -> Bool {
         switch resolved(t) {
         case .atom(let b): return a == b
         case .variable, .number: return false
@@ -40,7 +40,7 @@ extension Substitution {
 
     /// A hash of `σ(t)`, equal for terms that `same` finds equal (the arguments of the normal forms
     /// that substitution may reorder are combined in any order).
-    public func hash(_ t: Term) -> Int {
+    package func hash(_ t: Term) -> Int {
         switch resolved(t) {
         case .atom(let a): return a.hashValue
         case .variable(let v): return v.hashValue &* 31
@@ -59,7 +59,7 @@ extension Substitution {
     }
 
     /// Calls `body` with `σ(c)` for `m` and each component of the tuple `σ(m)` (unresolved below the top).
-    public func forEachComponent(of m: Term, _ body: (Term) -> Void) {
+    package func forEachComponent(of m: Term, _ body: (Term) -> Void) {
         body(m)
         if case .app(.pair, let xs) = resolved(m) {
             forEachComponent(of: xs[0], body)
@@ -68,7 +68,7 @@ extension Substitution {
     }
 
     /// Every fresh atom in `σ(t)`, each with the first index it was found at.
-    public func collectFresh(in t: Term, at index: Int, into found: inout [Atom: Int]) {
+    package func collectFresh(in t: Term, at index: Int, into found: inout [Atom: Int]) {
         switch resolved(t) {
         case .atom(let a): if a.isFresh, found[a] == nil { found[a] = index }
         case .variable, .number: return
@@ -78,7 +78,7 @@ extension Substitution {
     }
 
     /// Whether `σ(t)` is `σ(m)` or a component of the tuple `σ(m)`.
-    public func isComponent(_ t: Term, of m: Term) -> Bool {
+    package func isComponent(_ t: Term, of m: Term) -> Bool {
         if same(m, t) { return true }
         if case .app(.pair, let xs) = resolved(m) { return isComponent(t, of: xs[0]) || isComponent(t, of: xs[1]) }
         return false

@@ -55,11 +55,11 @@ extension Term {
 // MARK: - Inspection
 
 extension Term {
-    public var isVariable: Bool { if case .variable = self { return true } else { return false } }
+    package var isVariable: Bool { if case .variable = self { return true } else { return false } }
 
-    public var asVariable: Variable? { if case .variable(let v) = self { return v } else { return nil } }
+    package var asVariable: Variable? { if case .variable(let v) = self { return v } else { return nil } }
 
-    public var sort: Sort {
+    package var sort: Sort {
         switch self {
         case .atom(let a): return a.sort
         case .variable(let v): return v.sort
@@ -70,7 +70,7 @@ extension Term {
     }
 
     /// Whether the term contains no variable.
-    public var isGround: Bool {
+    package var isGround: Bool {
         switch self {
         case .atom, .number: return true
         case .variable: return false
@@ -79,7 +79,7 @@ extension Term {
         }
     }
 
-    public func contains(_ v: Variable) -> Bool {
+    package func contains(_ v: Variable) -> Bool {
         switch self {
         case .atom, .number: return false
         case .variable(let w): return v == w
@@ -88,7 +88,7 @@ extension Term {
         }
     }
 
-    public func forEachVariable(_ body: (Variable) -> Void) {
+    package func forEachVariable(_ body: (Variable) -> Void) {
         switch self {
         case .atom, .number: return
         case .variable(let v): body(v)
@@ -97,14 +97,14 @@ extension Term {
         }
     }
 
-    public var variables: Set<Variable> {
+    package var variables: Set<Variable> {
         var out = Set<Variable>()
         forEachVariable { out.insert($0) }
         return out
     }
 
     /// Every subterm, the term itself included.
-    public var subterms: [Term] {
+    package var subterms: [Term] {
         var out: [Term] = []
         func walk(_ t: Term) {
             out.append(t)
@@ -119,7 +119,7 @@ extension Term {
     }
 
     /// The components of a right-nested tuple (a non-tuple is a tuple of one).
-    public var tupleComponents: [Term] {
+    package var tupleComponents: [Term] {
         var out: [Term] = []
         var t = self
         while case .app(.pair, let args) = t {
@@ -131,7 +131,7 @@ extension Term {
     }
 
     /// Replaces atoms and variables bottom-up; used to instantiate role templates for a run.
-    public func mapLeaves(_ transform: (Term) -> Term) -> Term {
+    package func mapLeaves(_ transform: (Term) -> Term) -> Term {
         switch self {
         case .atom, .variable, .number: return transform(self)
         case .offset(let t, let n): return .plus(t.mapLeaves(transform), n)
@@ -140,7 +140,7 @@ extension Term {
     }
 
     /// Size in symbols, used to order candidate derivations.
-    public var size: Int {
+    package var size: Int {
         switch self {
         case .atom, .variable, .number: return 1
         case .offset(let t, _): return 1 + t.size

@@ -81,7 +81,7 @@ extension Term: Codable {
 
 extension Function {
     /// The fixed arity of a built-in function; nil where it varies (`exp`, user functions).
-    public var arity: Int? {
+    package var arity: Int? {
         switch self {
         case .pair, .senc, .aenc, .sign, .mac, .shk: return 2
         case .hash, .kdf, .pk, .sk: return 1

@@ -1,19 +1,19 @@
 /// Syntactic unification modulo the two equations of the algebra: the Diffie-Hellman commutation of
 /// exponents (handled by trying exponent permutations) and integer offsets (`x + 5 = N` binds
 /// `x := N - 5`). It returns every most general unifier, usually none or one.
-public struct Unifier: Sendable {
+package struct Unifier: Sendable {
     /// When false, a variable only binds to a term of its declared sort.
-    public var typeFlaws: Bool
+    package var typeFlaws: Bool
 
-    public init(typeFlaws: Bool = false) { self.typeFlaws = typeFlaws }
+    package init(typeFlaws: Bool = false) { self.typeFlaws = typeFlaws }
 
-    public func unify(_ a: Term, _ b: Term, under s: Substitution = .identity) -> [Substitution] {
+    package func unify(_ a: Term, _ b: Term, under s: Substitution = .identity) -> [Substitution] {
         var out: [Substitution] = []
         unify(a, b, s) { out.append($0) }
         return out
     }
 
-    public func unify(_ pairs: [(Term, Term)], under s: Substitution = .identity) -> [Substitution] {
+    package func unify(_ pairs: [(Term, Term)], under s: Substitution = .identity) -> [Substitution] {
         unifyAll(pairs, s)
     }
 

@@ -3,23 +3,23 @@ import Yams
 
 /// A verdict as an expectations file writes it: `attack`, `inconclusive`, `verified` (however far
 /// it reaches), `verified within N runs` or `verified for any number of runs`.
-public struct ExpectedVerdict: Hashable, Sendable, CustomStringConvertible {
-    public var verdict: Verdict
+package struct ExpectedVerdict: Hashable, Sendable, CustomStringConvertible {
+    package var verdict: Verdict
     /// For `verified`: `.unbounded` asks for a proof for any number of runs; nil or `.bounded` for
     /// any verified result.
-    public var scope: Scope?
+    package var scope: Scope?
     /// The bound a `verified within N runs` was written with (for reading only).
-    public var runs: Int?
+    package var runs: Int?
 
-    public init(_ verdict: Verdict, scope: Scope? = nil, runs: Int? = nil) {
+    package init(_ verdict: Verdict, scope: Scope? = nil, runs: Int? = nil) {
         self.verdict = verdict
         self.scope = scope
         self.runs = runs
     }
 
-    public static let attack = ExpectedVerdict(.attack)
-    public static let verified = ExpectedVerdict(.verified)
-    public static let inconclusive = ExpectedVerdict(.inconclusive)
+    package static let attack = ExpectedVerdict(.attack)
+    package static let verified = ExpectedVerdict(.verified)
+    package static let inconclusive = ExpectedVerdict(.inconclusive)
 
     init(_ r: PropertyResult) {
         self.init(r.verdict, scope: r.verdict == .verified ? (r.scope ?? .bounded) : nil, runs: r.verdict == .verified ? r.bound.maxRuns : nil)
@@ -44,21 +44,21 @@ public struct ExpectedVerdict: Hashable, Sendable, CustomStringConvertible {
         return scope != .unbounded || got.scope == .unbounded
     }
 
-    public var description: String {
+    package var description: String {
         guard verdict == .verified, let scope else { return verdict.rawValue }
         return scope == .unbounded ? "verified for any number of runs" : runs.map { "verified within \($0) runs" } ?? "verified"
     }
 }
 
 /// One property whose verdict is not the one expected.
-public struct ExpectationDiff: Hashable, Sendable, CustomStringConvertible {
-    public var model: String
-    public var property: String
-    public var expected: ExpectedVerdict
+package struct ExpectationDiff: Hashable, Sendable, CustomStringConvertible {
+    package var model: String
+    package var property: String
+    package var expected: ExpectedVerdict
     /// nil when the results hold no verdict for the property.
-    public var got: ExpectedVerdict?
+    package var got: ExpectedVerdict?
 
-    public init(model: String, property: String, expected: ExpectedVerdict, got: ExpectedVerdict?) {
+    package init(model: String, property: String, expected: ExpectedVerdict, got: ExpectedVerdict?) {
         self.model = model
         self.property = property
         self.expected = expected
@@ -66,7 +66,7 @@ public struct ExpectationDiff: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// `attested-k secret-K: expected verified, got attack`
-    public var description: String {
+    package var description: String {
         "\(model) \(property): expected \(expected), got \(got?.description ?? "no result")"
     }
 }
@@ -83,34 +83,34 @@ public struct ExpectationDiff: Hashable, Sendable, CustomStringConvertible {
 ///
 /// Only models that appear in the results are compared, so one file can serve a run over some models;
 /// a result the file does not list fails the gate (`unlisted`) unless the caller allows new ones.
-public struct Expectations: Hashable, Sendable {
-    public struct Entry: Hashable, Sendable {
-        public var model: String
-        public var property: String
-        public var verdict: ExpectedVerdict
-        public init(model: String, property: String, verdict: ExpectedVerdict) {
+package struct Expectations: Hashable, Sendable {
+    package struct Entry: Hashable, Sendable {
+        package var model: String
+        package var property: String
+        package var verdict: ExpectedVerdict
+        package init(model: String, property: String, verdict: ExpectedVerdict) {
             self.model = model
             self.property = property
             self.verdict = verdict
         }
     }
 
-    public enum ParseError: Error, Hashable, Sendable, CustomStringConvertible {
+    package enum ParseError: Error, Hashable, Sendable, CustomStringConvertible {
         /// `line:column: what is wrong`
         case invalid(String)
-        public var description: String {
+        package var description: String {
             switch self { case .invalid(let why): return "expectations: \(why)" }
         }
     }
 
     /// Sorted by model, then property.
-    public var entries: [Entry]
+    package var entries: [Entry]
 
-    public init(entries: [Entry]) {
+    package init(entries: [Entry]) {
         self.entries = entries.sorted { ($0.model, $0.property) < ($1.model, $1.property) }
     }
 
-    public static func parse(yaml: String) throws -> Expectations {
+    package static func parse(yaml: String) throws -> Expectations {
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
@@ -147,7 +147,7 @@ public struct Expectations: Hashable, Sendable {
 
     /// Every expected verdict that the results contradict or lack, in the expectations' order.
     /// Empty means every result is as expected.
-    public func compare(_ results: [PropertyResult]) -> [ExpectationDiff] {
+    package func compare(_ results: [PropertyResult]) -> [ExpectationDiff] {
         let checked = Set(results.map(\.model))
         var got: [String: ExpectedVerdict] = [:]
         for r in results { got[key(r.model, r.property)] = ExpectedVerdict(r) }
@@ -159,7 +159,7 @@ public struct Expectations: Hashable, Sendable {
 
     /// Expected properties of checked models that the results do not name (`model property`): a typo in
     /// the file or a property the model lost, which the CLI reports as bad usage.
-    public func unknownProperties(in results: [PropertyResult]) -> [String] {
+    package func unknownProperties(in results: [PropertyResult]) -> [String] {
         let checked = Set(results.map(\.model))
         let named = Set(results.map { key($0.model, $0.property) })
         return entries.filter { checked.contains($0.model) && !named.contains(key($0.model, $0.property)) }
@@ -168,21 +168,21 @@ public struct Expectations: Hashable, Sendable {
 
     /// Results the file says nothing about (a new property, a model the file does not list, another
     /// model's file): a gate that let them pass would pass having compared nothing for them.
-    public func unlisted(in results: [PropertyResult]) -> [PropertyResult] {
+    package func unlisted(in results: [PropertyResult]) -> [PropertyResult] {
         let listed = Set(entries.map { key($0.model, $0.property) })
         return results.filter { !listed.contains(key($0.model, $0.property)) }
     }
 
     /// A result's verdict as the file would write it (`verified within 5 runs`).
-    public static func word(for result: PropertyResult) -> String { ExpectedVerdict(result).description }
+    package static func word(for result: PropertyResult) -> String { ExpectedVerdict(result).description }
 
     /// The expectations file that these results would satisfy, sorted by model and property.
-    public static func render(_ results: [PropertyResult]) -> String {
+    package static func render(_ results: [PropertyResult]) -> String {
         Expectations(entries: results.map { Entry(model: $0.model, property: $0.property, verdict: ExpectedVerdict($0)) }).yaml
     }
 
     /// The YAML form, one mapping per model in sorted order.
-    public var yaml: String {
+    package var yaml: String {
         var byModel: [String: [String: String]] = [:]
         for e in entries { byModel[e.model, default: [:]][e.property] = e.verdict.description }
         // Yams quotes whatever a plain scalar could misread (`yes`, `@x`, `1.0`).

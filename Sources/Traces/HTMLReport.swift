@@ -3,9 +3,9 @@ import Model
 
 /// A self-contained HTML page per model: no script, no external font or stylesheet. The verdict
 /// table, each result's bound and assumptions, and each attack as an SVG sequence diagram plus text.
-public enum HTMLReport {
+package enum HTMLReport {
     /// `timings: false` leaves out the time column (see `MarkdownReport.render(model:results:timings:)`).
-    public static func render(model: ProtocolModel, results: [PropertyResult], timings: Bool = true) -> String {
+    package static func render(model: ProtocolModel, results: [PropertyResult], timings: Bool = true) -> String {
         let e = Escape.xml
         var out = """
         <!DOCTYPE html>
@@ -17,14 +17,14 @@ public enum HTMLReport {
         <style>
         body { font-family: system-ui, sans-serif; margin: 2em auto; max-width: 72em; padding: 0 1em; color: #111; }
         code, pre { font-family: ui-monospace, Menlo, Consolas, monospace; }
-        pre { background: #f6f6f6; padding: 0.8em; overflow-x: auto; }
+        pre { background: #f6f6f6; padding: 0.8em; overflow-x: auto; white-space: pre-wrap; overflow-wrap: anywhere; }
         table { border-collapse: collapse; }
         th, td { border: 1px solid #ccc; padding: 0.3em 0.6em; text-align: left; }
         td.num { text-align: right; }
         .attack { color: #b00020; font-weight: bold; } .verified { color: #2e7d32; font-weight: bold; }
         .inconclusive { color: #a66a00; font-weight: bold; }
         .not-confirmed { color: #a66a00; font-weight: bold; }
-        figure { margin: 1em 0; overflow-x: auto; }
+        figure { margin: 1em 0; max-width: 100%; overflow-x: auto; }
         </style>
         </head>
         <body>

@@ -6,22 +6,22 @@ import Model
 /// committed attack files diff cleanly. Absent values (`limit`, `trace`) are written as `null`, not
 /// left out, so every result has the same keys. The trace is `Trace`'s own Codable form, which is what
 /// `protocheck replay` decodes.
-public enum JSONRenderer {
-    public static func render(_ results: [PropertyResult], version: String) throws -> String {
+package enum JSONRenderer {
+    package static func render(_ results: [PropertyResult], version: String) throws -> String {
         let data = try encoder().encode(Document(tool: "protocheck", version: version, results: results.map(ResultEntry.init)))
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
     /// The traces of a JSON document, in order: a whole `check --format json` output (only the results
     /// that carry a trace), or a bare trace as `render(trace:)`-style attack files hold it.
-    public static func traces(from json: Data) throws -> [Trace] {
+    package static func traces(from json: Data) throws -> [Trace] {
         try attacks(from: json).map(\.trace)
     }
 
     /// The traces of a JSON document as `traces(from:)` reads them, each with the bound its search
     /// ran under where the document records it (a `check` output does; a bare trace does not), since
     /// how a trace replays depends on the typing it was found with.
-    public static func attacks(from json: Data) throws -> [(trace: Trace, bound: Bound?)] {
+    package static func attacks(from json: Data) throws -> [(trace: Trace, bound: Bound?)] {
         let decoder = JSONDecoder()
         if let doc = try? decoder.decode(DecodedDocument.self, from: json) {
             return doc.results.compactMap { e in e.trace.map { ($0, e.bound) } }
@@ -30,12 +30,12 @@ public enum JSONRenderer {
     }
 
     /// The results of a `check --format json` document, as the engine produced them.
-    public static func results(from json: Data) throws -> [PropertyResult] {
+    package static func results(from json: Data) throws -> [PropertyResult] {
         try JSONDecoder().decode(ResultsDocument.self, from: json).results.map(\.result)
     }
 
     /// A single trace as JSON (an attack file's `attack.json`).
-    public static func render(trace: Trace) throws -> String {
+    package static func render(trace: Trace) throws -> String {
         String(decoding: try encoder().encode(trace), as: UTF8.self) + "\n"
     }
 

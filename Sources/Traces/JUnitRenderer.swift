@@ -3,10 +3,11 @@ import Model
 
 /// JUnit XML for CI test dashboards: a `testsuite` per model (in the order the results name them), a
 /// `testcase` per property (`classname` the model, `name` the property). An attack is a `<failure>`
-/// carrying the trace text. An inconclusive property is an `<error>`, not a `<skipped>`: the check was
+/// carrying the trace text. `file` and `line` on a test case say where the property is claimed
+/// (the attributes that dashboards such as action-junit-report link to). An inconclusive property is an `<error>`, not a `<skipped>`: the check was
 /// asked for and did not complete, which a dashboard must not count as passing (the CLI exits 3 for it).
-public enum JUnitRenderer {
-    public static func render(_ results: [PropertyResult]) -> String {
+package enum JUnitRenderer {
+    package static func render(_ results: [PropertyResult], sources: PropertySources = .none) -> String {
         var models: [String] = []
         var byModel: [String: [PropertyResult]] = [:]
         for r in results {
@@ -26,7 +27,8 @@ public enum JUnitRenderer {
             let rs = byModel[model]!
             out += "  <testsuite name=\"\(e(model))\" \(counts(rs))>\n"
             for r in rs {
-                out += "    <testcase classname=\"\(e(r.model))\" name=\"\(e(r.property))\" time=\"\(seconds(r.seconds))\">\n"
+                let at = sources.location(of: r).map { " file=\"\(e($0.file))\" line=\"\($0.line)\"" } ?? ""
+                out += "    <testcase classname=\"\(e(r.model))\" name=\"\(e(r.property))\"\(at) time=\"\(seconds(r.seconds))\">\n"
                 switch r.verdict {
                 case .verified:
                     break

@@ -3,10 +3,10 @@ import Model
 
 /// Markdown: one report per model (title, source, readings, a verdict table, every attack) and one
 /// file per attack (a Mermaid sequence diagram followed by the text trace).
-public enum MarkdownReport {
+package enum MarkdownReport {
     /// `timings: false` leaves out the time column, for files that are committed and compared: a time
     /// would change on every run.
-    public static func render(model: ProtocolModel, results: [PropertyResult], timings: Bool = true) -> String {
+    package static func render(model: ProtocolModel, results: [PropertyResult], timings: Bool = true) -> String {
         var out = "# \(model.title) (`\(model.name)`)\n\n"
         out += "Source: \(model.source)\n\n"
         if !model.readings.isEmpty {
@@ -43,7 +43,7 @@ public enum MarkdownReport {
     }
 
     /// One attack file, with the outcome of its replay when it was replayed.
-    public static func render(trace: Trace, replay: ReplayOutcome? = nil) -> String {
+    package static func render(trace: Trace, replay: ReplayOutcome? = nil) -> String {
         var out = "# Attack on `\(trace.model)`: \(trace.property)\n\n"
         out += "\(Wording.kind(trace.kind)), \(Wording.view(trace.role)), setting \(trace.setting).\n\n"
         out += "\(Wording.traceLabel(trace.kind)): \(trace.violation)\n\n"

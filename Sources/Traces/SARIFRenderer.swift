@@ -6,10 +6,10 @@ import Model
 /// listed for every kind among the results. One result per attack (`kind: fail`, `level: error`) and
 /// one per inconclusive property with `kind: open`: SARIF's word for "not enough information to
 /// decide", which the standard requires to carry `level: none`. Verified properties produce no result.
-/// Each result points at the model's file (`modelFiles[model]`, a path relative to the repository) and
-/// names the property as a logical location; `partialFingerprints` keeps alerts stable across runs.
-public enum SARIFRenderer {
-    public static func render(_ results: [PropertyResult], modelFiles: [String: String], version: String) throws -> String {
+/// Each result points at the file and line where its property is claimed (`sources`) and names the
+/// property as a logical location; `partialFingerprints` keeps alerts stable across runs.
+package enum SARIFRenderer {
+    package static func render(_ results: [PropertyResult], sources: PropertySources, version: String) throws -> String {
         let kinds = PropertyKind.allCases.filter { k in results.contains { $0.kind == k } }
         let rules = kinds.map { k in
             Rule(id: ruleID(k), name: ruleName(k),
@@ -28,7 +28,9 @@ public enum SARIFRenderer {
                 text += " Inconclusive: " + (r.limit ?? "the search stopped before an answer")
             }
             text += " (\(Wording.bound(r.bound)), setting \(r.setting))"
-            let physical = modelFiles[r.model].map { PhysicalLocation(artifactLocation: .init(uri: uri($0))) }
+            let physical = sources.location(of: r).map {
+                PhysicalLocation(artifactLocation: .init(uri: uri($0.file)), region: .init(startLine: $0.line, startColumn: $0.column))
+            }
             let location = Location(physicalLocation: physical,
                                     logicalLocations: [.init(name: r.property, fullyQualifiedName: "\(r.model)/\(r.property)", kind: "member")])
             return Result(ruleId: ruleID(r.kind), ruleIndex: kinds.firstIndex(of: r.kind)!,
@@ -48,7 +50,7 @@ public enum SARIFRenderer {
         return String(decoding: try encoder.encode(log), as: UTF8.self) + "\n"
     }
 
-    public static func ruleID(_ k: PropertyKind) -> String { "protocheck/\(k.rawValue)" }
+    package static func ruleID(_ k: PropertyKind) -> String { "protocheck/\(k.rawValue)" }
 
     static func ruleName(_ k: PropertyKind) -> String {
         k.rawValue.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
@@ -113,7 +115,8 @@ public enum SARIFRenderer {
         var physicalLocation: PhysicalLocation?
         var logicalLocations: [LogicalLocation]
     }
-    struct PhysicalLocation: Encodable { var artifactLocation: ArtifactLocation }
+    struct PhysicalLocation: Encodable { var artifactLocation: ArtifactLocation; var region: Region }
+    struct Region: Encodable { var startLine: Int; var startColumn: Int }
     struct ArtifactLocation: Encodable { var uri: String }
     struct LogicalLocation: Encodable { var name: String; var fullyQualifiedName: String; var kind: String }
     /// SARIF's property bag: what a dashboard cannot show elsewhere, the bound above all.

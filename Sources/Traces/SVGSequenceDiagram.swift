@@ -12,6 +12,12 @@ enum SVGSequenceDiagram {
     static let top = 10.0
     static let messageRow = 34.0
     static let noteRow = 24.0
+    static let lineHeight = 14.0
+    /// The widest spacing of neighbouring lifelines: longer labels wrap, so that a diagram of a few
+    /// runs fits a page and a wider one scrolls in its own box (HTMLReport's `figure`).
+    static let maxGap = 400.0
+    /// Notes wider than this many characters wrap: a long derivation stays near its lifeline.
+    static let noteChars = 72
 
     enum Item {
         case message(from: Int, to: Int, label: String, fromIntruder: Bool)
@@ -63,7 +69,7 @@ enum SVGSequenceDiagram {
         let longestLabel = items.compactMap { item -> Int? in
             if case .message(_, _, let label, _) = item { return label.count } else { return nil }
         }.max() ?? 0
-        let gap = min(max(Double(longestLabel) * charWidth + 30, 200), 560)
+        let gap = min(max(Double(longestLabel) * charWidth + 30, 200), maxGap)
         let x0 = gap / 2 + 10
         func x(_ c: Int) -> Double { x0 + Double(c) * gap }
 
@@ -75,22 +81,25 @@ enum SVGSequenceDiagram {
             switch item {
             case let .message(from, to, label, fromIntruder):
                 let (x1, x2) = (x(from), x(to))
-                let span = abs(x2 - x1) - 12
-                let estimated = Double(label.count) * charWidth
-                let fit = estimated > span ? " textLength=\"\(fmt(span))\" lengthAdjust=\"spacingAndGlyphs\"" : ""
+                // A label wider than the arrow wraps onto lines above it, rather than widening the
+                // diagram or squeezing its glyphs out of legibility.
+                let lines = wrap(label, width: Int((abs(x2 - x1) - 12) / charWidth))
+                y += Double(lines.count - 1) * lineHeight
                 let cls = fromIntruder ? "forged" : "sent"
-                body.append("<text class=\"label\" x=\"\(fmt((x1 + x2) / 2))\" y=\"\(fmt(y - 6))\" text-anchor=\"middle\"\(fit)>\(Escape.xml(label))</text>")
+                body.append(text(lines, cls: "label", x: (x1 + x2) / 2, lastY: y - 6))
                 body.append("<line class=\"\(cls)\" x1=\"\(fmt(x1))\" y1=\"\(fmt(y))\" x2=\"\(fmt(x2 + (x2 > x1 ? -2 : 2)))\" y2=\"\(fmt(y))\" marker-end=\"url(#\(id)-arrow-\(cls))\"/>")
                 y += messageRow
-            case let .note(c, text, derivation):
-                let width = Double(text.count) * charWidth + 16
+            case let .note(c, note, derivation):
+                let lines = wrap(note, width: noteChars)
+                let width = Double(lines.map(\.count).max() ?? 0) * charWidth + 16
+                let extra = Double(lines.count - 1) * lineHeight
                 let left = x(c) - width / 2
                 minX = min(minX, left - 10)
                 maxX = max(maxX, left + width + 10)
                 let cls = derivation ? "derivation" : "mark"
-                body.append("<rect class=\"\(cls)\" x=\"\(fmt(left))\" y=\"\(fmt(y - 16))\" width=\"\(fmt(width))\" height=\"20\"/>")
-                body.append("<text class=\"note\" x=\"\(fmt(x(c)))\" y=\"\(fmt(y - 2))\" text-anchor=\"middle\">\(Escape.xml(text))</text>")
-                y += noteRow
+                body.append("<rect class=\"\(cls)\" x=\"\(fmt(left))\" y=\"\(fmt(y - 16))\" width=\"\(fmt(width))\" height=\"\(fmt(20 + extra))\"/>")
+                body.append(text(lines, cls: "note", x: x(c), lastY: y - 2 + extra))
+                y += noteRow + extra
             }
         }
         let height = y + 10
@@ -125,6 +134,36 @@ enum SVGSequenceDiagram {
         """
         svg += (head + body).joined(separator: "\n") + "\n</svg>\n"
         return svg
+    }
+
+    /// A `<text>` of one or more lines, centred on `x`, whose last line sits on `lastY`.
+    static func text(_ lines: [String], cls: String, x: Double, lastY: Double) -> String {
+        if lines.count == 1 {
+            return "<text class=\"\(cls)\" x=\"\(fmt(x))\" y=\"\(fmt(lastY))\" text-anchor=\"middle\">\(Escape.xml(lines[0]))</text>"
+        }
+        let firstY = lastY - Double(lines.count - 1) * lineHeight
+        let spans = lines.enumerated().map { i, line in
+            "<tspan x=\"\(fmt(x))\" y=\"\(fmt(firstY + Double(i) * lineHeight))\">\(Escape.xml(line))</tspan>"
+        }
+        return "<text class=\"\(cls)\" text-anchor=\"middle\">" + spans.joined() + "</text>"
+    }
+
+    /// `s` in lines of at most `width` characters, broken after a space or comma where there is one
+    /// in the second half of the line (terms have few spaces: `{Na#1, A}pk(B)`), anywhere otherwise.
+    static func wrap(_ s: String, width: Int) -> [String] {
+        let width = max(width, 12)
+        var lines: [String] = []
+        var rest = Substring(s)
+        while rest.count > width {
+            let head = rest.prefix(width)
+            let cut = head.lastIndex { $0 == " " || $0 == "," }.flatMap { i -> Substring.Index? in
+                head.distance(from: head.startIndex, to: i) >= width / 2 ? head.index(after: i) : nil
+            } ?? head.endIndex
+            lines.append(String(rest[..<cut]).trimmingCharacters(in: .whitespaces))
+            rest = rest[cut...].drop { $0 == " " }
+        }
+        lines.append(String(rest))
+        return lines
     }
 
     /// Coordinates with at most one decimal, printed the same way everywhere.

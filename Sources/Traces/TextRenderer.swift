@@ -3,8 +3,8 @@ import Model
 
 /// `--format text`: a verdict line per result with its assumptions, and for an attack the trace in
 /// Alice&Bob style. Nothing is sorted or dated, so the same results always print the same text.
-public enum TextRenderer {
-    public static func render(_ results: [PropertyResult]) -> String {
+package enum TextRenderer {
+    package static func render(_ results: [PropertyResult]) -> String {
         var out = ""
         for (i, r) in results.enumerated() {
             if i > 0 { out += "\n" }
@@ -31,11 +31,11 @@ public enum TextRenderer {
     }
 
     /// The trace alone, as an attack file or `protocheck replay` prints it.
-    public static func render(trace: Trace) -> String { render(trace: trace, heading: true) }
+    package static func render(trace: Trace) -> String { render(trace: trace, heading: true) }
 
     /// `attested-k  secret-K (secrecy, SE's view)  ATTACK  [bound: max-runs 2, typed; states 1234; 0.12 s]`;
     /// after a replay, `ATTACK, confirmed on real cryptography` or `ATTACK, NOT confirmed: step 4, reason`.
-    public static func verdictLine(_ r: PropertyResult) -> String {
+    package static func verdictLine(_ r: PropertyResult) -> String {
         let replay = r.replay.map { ", " + Wording.replay($0) } ?? ""
         return "\(r.model)  \(r.property) (\(Wording.kind(r.kind)), \(Wording.view(r.role)))  \(Wording.verdict(r))\(replay)  [\(Wording.boundDetails(r))]"
     }

@@ -103,7 +103,7 @@ extension Trace {
     /// The number the renderings give the step at `index` of `steps`: honest steps are numbered in
     /// order, and an intruder derivation counts as the numbered step it leads up to (the one it is
     /// printed under). Nil for an index past the steps. This is how a replay names where it failed.
-    public func shownNumber(ofStepAt index: Int) -> Int? {
+    package func shownNumber(ofStepAt index: Int) -> Int? {
         guard steps.indices.contains(index) else { return nil }
         var number = 0
         var pending: [Int] = []
@@ -125,5 +125,5 @@ extension Trace {
 extension Trace.Step {
     /// A derivation in the words the renderings use, without the actor: `decrypts {K}pk(Eve) with
     /// sk(Eve): K`. Replay names a failed derivation this way.
-    public var derivationWords: String { TraceScript.describeDerivation(self) }
+    package var derivationWords: String { TraceScript.describeDerivation(self) }
 }

@@ -1,7 +1,14 @@
 // The command-line contract: formats and exit statuses, by running the built binary.
+import Engine
 import Foundation
+import Model
+import Models
 import ProtocheckKit
+import Replay
+import Results
+import Terms
 import Testing
+import Traces
 
 private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 

@@ -1,8 +1,15 @@
 // The committed attacks/ and Reports/ are what the current code generates with the committed settings.
 // This is the suite's one regeneration of every registered model (the searches take minutes in debug).
+import Engine
 import Foundation
+import Model
+import Models
 import ProtocheckKit
+import Replay
+import Results
+import Terms
 import Testing
+import Traces
 
 private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
@@ -36,7 +43,7 @@ func differences(committed: URL, generated: URL) -> [String] {
     @Test func committedAttacksAndReportsAreWhatTheCodeGenerates() throws {
         let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("protocheck-generated-\(UUID())")
         defer { try? FileManager.default.removeItem(at: tmp) }
-        let checked = try ReportWriter.generate(Registry.all, settings: .committed, into: tmp, expectations: true)
+        let checked = try ReportWriter.generate(Registry.all, resolver: ModelResolver(models: Registry.all), settings: .committed, into: tmp, expectations: true)
         #expect(checked.map(\.model.name) == Registry.all.map(\.name))
 
         var problems: [String] = []

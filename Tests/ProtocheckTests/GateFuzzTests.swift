@@ -1,7 +1,10 @@
 // Generated bad input for the gate: mutated SPDL files and expectation files go through the same
 // code the command line runs (ModelResolver, Checker, ExpectationGate). Each ends as models with
 // properties to check, a typed error, or a gate that fails; never a crash, never a silent pass.
+import Engine
 import Foundation
+import Frontends
+import Models
 import ProtocheckKit
 import Testing
 
@@ -52,7 +55,7 @@ private func mutate(_ bytes: [UInt8], _ rng: inout Mix) -> [UInt8] {
             try Data(mutate([UInt8](seed), &rng)).write(to: file)
             tried += 1
             do {
-                let models = try ModelResolver.resolve(file.path)
+                let models = try ModelResolver(models: Registry.all).resolve(file.path)
                 parsed += 1
                 // The gate's promise: whatever parses has something to check.
                 #expect(!models.isEmpty && models.allSatisfy { !$0.properties.isEmpty }, "input \(i)")
@@ -83,7 +86,7 @@ private func mutate(_ bytes: [UInt8], _ rng: inout Mix) -> [UInt8] {
     @Test func generatedExpectationFilesNeverPassSilently() throws {
         let dir = try scratchFolder("fuzz-expect")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let results = try ModelChecks.run(ModelResolver.resolve("iso9798-2-2-noid"), options: { _ in CheckOptions(maxRuns: 2) })
+        let results = try ModelChecks.run(ModelResolver(models: Registry.all).resolve("iso9798-2-2-noid"), resolver: ModelResolver(models: Registry.all), options: { _ in CheckOptions(maxRuns: 2) })
             .flatMap(\.results)
         let names = results.map(\.property) + ["B-nothing"]
         let words = ["attack", "verified", "inconclusive", "verified within 2 runs", "verified for any number of runs", "maybe", "", "[]", "{a: b}"]

@@ -1,9 +1,16 @@
 // `check --replay` puts the replay's outcome beside every verdict, in every format: a confirmed one
 // from the command line on a real search, and one that is not confirmed from a real search whose
 // trace was tampered with, replayed for real and rendered in-process.
+import Engine
 import Foundation
+import Model
+import Models
 import ProtocheckKit
+import Replay
+import Results
+import Terms
 import Testing
+import Traces
 
 private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
@@ -129,7 +136,7 @@ private func tamperedResult() throws -> (result: PropertyResult, step: Int) {
         let html = HTMLReport.render(model: model, results: [r])
         #expect(html.contains("<td class=\"not-confirmed\">NOT confirmed (step \(step))</td>"))
 
-        let sarif = try json(try SARIFRenderer.render([r], modelFiles: [:], version: protocheckVersion))
+        let sarif = try json(try SARIFRenderer.render([r], sources: .none, version: protocheckVersion))
         let properties = try #require(((sarif["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])?.first?["properties"] as? [String: Any])
         #expect(properties["replay"] as? String == "not-confirmed")
         #expect(properties["replayStep"] as? Int == step)

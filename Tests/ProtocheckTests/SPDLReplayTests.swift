@@ -1,8 +1,15 @@
 // The SPDL column of docs/replay.md's table, on Scyther's own library: for each construct, a
 // protocol that uses it, checked by the real search, whose attacks all replay as confirmed.
+import Engine
 import Foundation
+import Model
+import Models
 import ProtocheckKit
+import Replay
+import Results
+import Terms
 import Testing
+import Traces
 
 private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 private let library = root.appendingPathComponent("../shared/corpus/scyther/protocols").standardized
@@ -44,10 +51,10 @@ private let cases: [(file: String, shows: Set<String>)] = [
 func attacksOnSPDLConstructsReplayConfirmed(_ file: String) throws {
     let path = library.appendingPathComponent(file).path
     try #require(FileManager.default.fileExists(atPath: path), "Scyther's library is not at \(library.path)")
-    let models = try ModelResolver.resolve(path)
+    let models = try ModelResolver(models: Registry.all).resolve(path)
     let shows = try #require(cases.first { $0.file == file }).shows
     #expect(shows.isSubset(of: models.reduce(into: Set<String>()) { $0.formUnion(constructs($1)) }), "\(file)")
-    let checked = AttackReplay.replay(try ModelChecks.run(models, options: { ReportSettings.committed.options(for: $0.name) }))
+    let checked = AttackReplay.replay(try ModelChecks.run(models, resolver: ModelResolver(models: Registry.all), options: { ReportSettings.committed.options(for: $0.name) }))
     let attacks = checked.flatMap(\.results).filter { $0.verdict == .attack }
     #expect(!attacks.isEmpty, "\(file): the search found no attack to replay")
     for a in attacks {

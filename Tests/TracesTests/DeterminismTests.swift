@@ -7,13 +7,13 @@ import Traces
 @Suite struct DeterminismTests {
     @Test func everyRenderingIsStable() throws {
         let a = Fixtures.results(), b = Fixtures.results(bindingsReversed: true)
-        let files = ["nspk": "models/NSPK.swift"]
+        let files = Fixtures.sources
         #expect(TextRenderer.render(a) == TextRenderer.render(b))
         #expect(try JSONRenderer.render(a, version: "1") == JSONRenderer.render(b, version: "1"))
         #expect(MarkdownReport.render(model: Fixtures.model, results: a) == MarkdownReport.render(model: Fixtures.model, results: b))
         #expect(MarkdownReport.render(trace: a[0].trace!) == MarkdownReport.render(trace: b[0].trace!))
         #expect(HTMLReport.render(model: Fixtures.model, results: a) == HTMLReport.render(model: Fixtures.model, results: b))
-        #expect(try SARIFRenderer.render(a, modelFiles: files, version: "1") == SARIFRenderer.render(b, modelFiles: files, version: "1"))
+        #expect(try SARIFRenderer.render(a, sources: files, version: "1") == SARIFRenderer.render(b, sources: files, version: "1"))
         #expect(JUnitRenderer.render(a) == JUnitRenderer.render(b))
         #expect(Expectations.render(a) == Expectations.render(b.reversed()))
     }

@@ -1,6 +1,7 @@
 @testable import Engine
 import Model
 import Results
+import Traces
 import Terms
 
 /// Hand-built results around Lowe's attack on Needham-Schroeder public key: the renderers only need
@@ -65,6 +66,12 @@ enum Fixtures {
             result("ni-agree", .nonInjectiveAgreement, .inconclusive, limit: "max-states 1000 reached"),
         ]
     }
+
+    /// Where the fixture's properties are claimed, as a model file would say.
+    static let sources = PropertySources([
+        (model: "nspk", property: "secret-Nb", location: SourceLocation(file: "models/NSPK.swift", line: 12, column: 9)),
+        (model: "nspk", property: "ni-agree", location: SourceLocation(file: "models/NSPK.swift", line: 13, column: 9)),
+    ])
 
     static let model = ProtocolModel(name: "nspk", title: "Needham-Schroeder <public key> & Lowe", source: "Needham & Schroeder 1978",
                                      parts: [.reading("Message 2 does not name B: the flaw Lowe found")],

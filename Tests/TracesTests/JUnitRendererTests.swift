@@ -30,4 +30,13 @@ import FoundationXML
         // Escaped on the way out, read back intact.
         #expect(suites[1].elements(forName: "testcase").first?.attribute(forName: "name")?.stringValue == "secret-<K>&\"x\"")
     }
+
+    @Test func aTestCaseSaysWhereItsPropertyIsClaimed() throws {
+        let xml = JUnitRenderer.render(Fixtures.results(), sources: Fixtures.sources)
+        let cases = try #require(try XMLDocument(xmlString: xml, options: []).rootElement()?.elements(forName: "testsuite").first?.elements(forName: "testcase"))
+        #expect(cases[0].attribute(forName: "file")?.stringValue == "models/NSPK.swift")
+        #expect(cases[0].attribute(forName: "line")?.stringValue == "12")
+        // No location known for it: no attributes rather than a wrong one.
+        #expect(cases[1].attribute(forName: "file") == nil)
+    }
 }

@@ -56,17 +56,17 @@ import Traces
     }
 
     @Test func validatesAgainstTheSchema() throws {
-        let sarif = try SARIFRenderer.render(Fixtures.results(), modelFiles: ["nspk": "models/NSPK.swift"], version: "0.1.0")
+        let sarif = try SARIFRenderer.render(Fixtures.results(), sources: Fixtures.sources, version: "0.1.0")
         let (status, output) = try Self.validate(sarif)
         #expect(status == 0, "SARIF does not validate: \(output)")
     }
 
     @Test func validatesWithoutAModelFileAndWithoutResults() throws {
-        let noFile = try SARIFRenderer.render(Fixtures.results(), modelFiles: [:], version: "0.1.0")
+        let noFile = try SARIFRenderer.render(Fixtures.results(), sources: .none, version: "0.1.0")
         #expect(!noFile.contains("physicalLocation"))
         let (status, output) = try Self.validate(noFile)
         #expect(status == 0, "SARIF does not validate: \(output)")
-        let empty = try SARIFRenderer.render([], modelFiles: [:], version: "0.1.0")
+        let empty = try SARIFRenderer.render([], sources: .none, version: "0.1.0")
         let (emptyStatus, emptyOutput) = try Self.validate(empty)
         #expect(emptyStatus == 0, "SARIF does not validate: \(emptyOutput)")
     }
@@ -78,7 +78,7 @@ import Traces
     }
 
     @Test func oneResultPerAttackAndInconclusive() throws {
-        let sarif = try SARIFRenderer.render(Fixtures.results(), modelFiles: ["nspk": "models/NSPK.swift"], version: "0.1.0")
+        let sarif = try SARIFRenderer.render(Fixtures.results(), sources: Fixtures.sources, version: "0.1.0")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(sarif.utf8)) as? [String: Any])
         let run = try #require((object["runs"] as? [[String: Any]])?.first)
         let rules = try #require(((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
@@ -92,6 +92,9 @@ import Traces
         #expect(text.hasPrefix("B believes the intruder never learns Nb. Violated: the intruder knows Nb#2"))
         let uri = ((((results[0]["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["artifactLocation"]) as? [String: Any])?["uri"] as? String
         #expect(uri == "models/NSPK.swift")
+        let region = (((results[0]["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["region"]) as? [String: Any]
+        let startLine = region?["startLine"] as? Int
+        #expect(startLine == 12)
         #expect(results[1]["kind"] as? String == "open")
         #expect(results[1]["level"] as? String == "none")
         #expect(results[1]["ruleIndex"] as? Int == 1)

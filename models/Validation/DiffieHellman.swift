@@ -8,7 +8,7 @@ private let x = nonce("x"), y = nonce("y"), X = nonce("X"), Y = nonce("Y")
 private let g = constant("g")
 private let K = message("K")
 
-public let dhUnauthenticated = ProtocolModel("dh-unauthenticated", title: "Unauthenticated Diffie-Hellman", source: "Diffie & Hellman 1976") {
+package let dhUnauthenticated = ProtocolModel("dh-unauthenticated", title: "Unauthenticated Diffie-Hellman", source: "Diffie & Hellman 1976") {
     Role("A") {
         Fresh(x)
         Send("1", exp(g, x))

@@ -26,5 +26,5 @@ private func iso9798(_ name: String, identity: Bool) -> ProtocolModel {
     }
 }
 
-public let iso9798NoIdentity = iso9798("iso9798-2-2-noid", identity: false)
-public let iso9798WithIdentity = iso9798("iso9798-2-2", identity: true)
+package let iso9798NoIdentity = iso9798("iso9798-2-2-noid", identity: false)
+package let iso9798WithIdentity = iso9798("iso9798-2-2", identity: true)

@@ -39,5 +39,5 @@ private func needhamSchroeder(_ name: String, title: String, lowe: Bool) -> Prot
     }
 }
 
-public let nspk = needhamSchroeder("nspk", title: "Needham-Schroeder public key (three messages)", lowe: false)
-public let nsl = needhamSchroeder("nsl", title: "Needham-Schroeder-Lowe", lowe: true)
+package let nspk = needhamSchroeder("nspk", title: "Needham-Schroeder public key (three messages)", lowe: false)
+package let nsl = needhamSchroeder("nsl", title: "Needham-Schroeder-Lowe", lowe: true)

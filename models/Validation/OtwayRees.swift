@@ -8,7 +8,7 @@ private let M = nonce("M"), Na = nonce("Na"), Nb = nonce("Nb")
 private let Kab = key("Kab")
 private let X = message("X"), Y = message("Y")
 
-public let otwayRees = ProtocolModel("otway-rees", title: "Otway-Rees", source: "Otway & Rees 1987; Clark & Jacob survey 6.3.3") {
+package let otwayRees = ProtocolModel("otway-rees", title: "Otway-Rees", source: "Otway & Rees 1987; Clark & Jacob survey 6.3.3") {
     Trusted("S")
     Role("A") {
         Fresh(M, Na)

@@ -2,17 +2,17 @@ import Model
 import Terms
 
 /// Who plays a part in a run.
-public enum AgentRef: Hashable, Sendable, Comparable {
+package enum AgentRef: Hashable, Sendable, Comparable {
     /// The n-th honest agent (Alice, Bob, ...).
     case honest(Int)
     /// The one trusted agent of a trusted role (a server, a KDC), named after the role.
     case trusted(String)
     case intruder
 
-    public static let honestNames = ["Alice", "Bob", "Carol", "Dave", "Frank", "Grace", "Heidi", "Ivan"]
-    public static let intruderName = IntruderKnowledge.intruder.name
+    package static let honestNames = ["Alice", "Bob", "Carol", "Dave", "Frank", "Grace", "Heidi", "Ivan"]
+    package static let intruderName = IntruderKnowledge.intruder.name
 
-    public var name: String {
+    package var name: String {
         switch self {
         case .honest(let i): return i < Self.honestNames.count ? Self.honestNames[i] : "Agent\(i + 1)"
         case .trusted(let r): return r
@@ -20,8 +20,8 @@ public enum AgentRef: Hashable, Sendable, Comparable {
         }
     }
 
-    public var atom: Atom { .agent(name) }
-    public var isHonest: Bool { self != .intruder }
+    package var atom: Atom { .agent(name) }
+    package var isHonest: Bool { self != .intruder }
 
     private var key: (Int, Int, String) {
         switch self {
@@ -30,20 +30,20 @@ public enum AgentRef: Hashable, Sendable, Comparable {
         case .intruder: return (2, 0, "")
         }
     }
-    public static func < (a: AgentRef, b: AgentRef) -> Bool { a.key < b.key }
+    package static func < (a: AgentRef, b: AgentRef) -> Bool { a.key < b.key }
 }
 
 /// One run of a scenario: a role and the agent behind each role name (the role's own first).
-public struct RunSpec: Hashable, Sendable, Comparable {
-    public var role: Int
+package struct RunSpec: Hashable, Sendable, Comparable {
+    package var role: Int
     /// Indexed like `model.roles`: `agents[role]` plays the run.
-    public var agents: [AgentRef]
+    package var agents: [AgentRef]
     /// An old session of a compromised-session setting.
-    public var old: Bool
+    package var old: Bool
 
-    public var isAllHonest: Bool { agents.allSatisfy(\.isHonest) }
+    package var isAllHonest: Bool { agents.allSatisfy(\.isHonest) }
 
-    public static func < (a: RunSpec, b: RunSpec) -> Bool {
+    package static func < (a: RunSpec, b: RunSpec) -> Bool {
         if a.role != b.role { return a.role < b.role }
         if a.old != b.old { return !a.old }
         return a.agents.lexicographicallyPrecedes(b.agents)
@@ -51,8 +51,8 @@ public struct RunSpec: Hashable, Sendable, Comparable {
 }
 
 /// A bounded scenario: the runs that may execute.
-public struct Scenario: Hashable, Sendable {
-    public var runs: [RunSpec]
+package struct Scenario: Hashable, Sendable {
+    package var runs: [RunSpec]
 }
 
 /// Enumerates the scenarios of exactly `size` runs, up to renaming of honest agents: each scenario
@@ -65,7 +65,7 @@ public struct Scenario: Hashable, Sendable {
 ///
 /// A role name that a role's script mentions only in its claims (or not at all) does not change what
 /// the run does: it is varied only in runs of `claimRoles`, whose claims it names, and is Alice elsewhere.
-public func scenarios(of model: ProtocolModel, setting: Setting, size: Int, relevantRoles: Set<Int>, claimRoles: Set<Int>? = nil,
+package func scenarios(of model: ProtocolModel, setting: Setting, size: Int, relevantRoles: Set<Int>, claimRoles: Set<Int>? = nil,
                       honestAgents: Int = 2) -> [Scenario] {
     var out: [Scenario] = []
     ScenarioWalk(model: model, setting: setting, size: size, relevantRoles: relevantRoles, claimRoles: claimRoles,
@@ -80,7 +80,7 @@ public func scenarios(of model: ProtocolModel, setting: Setting, size: Int, rele
 /// Among scenarios of one size, those where agents talk to others come first: their attacks read
 /// more naturally, and an attack is reported from the first scenario that has one of least length.
 /// The walk makes one pass per count of self-talking runs (0 to `size`) instead of sorting.
-public struct ScenarioWalk: Sendable {
+package struct ScenarioWalk: Sendable {
     let model: ProtocolModel
     let setting: Setting
     let size: Int
@@ -91,7 +91,7 @@ public struct ScenarioWalk: Sendable {
     private let trustedRoles: [Int]
     private let revealing: Set<Int>
 
-    public init(model: ProtocolModel, setting: Setting, size: Int, relevantRoles: Set<Int>, claimRoles: Set<Int>? = nil, honestAgents: Int = 2) {
+    package init(model: ProtocolModel, setting: Setting, size: Int, relevantRoles: Set<Int>, claimRoles: Set<Int>? = nil, honestAgents: Int = 2) {
         self.model = model
         self.setting = setting
         self.size = size
@@ -118,7 +118,7 @@ public struct ScenarioWalk: Sendable {
 
     /// Calls `body` with each scenario in order until it returns false. `stop` is asked now and then
     /// while candidates are being made (a cancellation, a deadline): true ends the walk.
-    public func forEach(stop: () -> Bool = { false }, _ body: (Scenario) -> Bool) {
+    package func forEach(stop: () -> Bool = { false }, _ body: (Scenario) -> Bool) {
         var steps = 0
         var going = true
         for talk in 0...size where going {

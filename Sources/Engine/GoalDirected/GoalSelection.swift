@@ -109,7 +109,7 @@ final class GoalSelection {
 }
 
 /// How the goal-directed search picks the next goal (measured in `make bench`, part `heuristics`).
-public enum GoalHeuristic: String, Sendable, CaseIterable {
+package enum GoalHeuristic: String, Sendable, CaseIterable {
     /// The goal with the fewest ways to be met, then the tie-breakers of `keysFirst` (the default).
     case failFirst = "fail-first"
     /// Private and long-term keys, then keys, then the goal with the most fixed names (close to

@@ -1,5 +1,8 @@
 import ArgumentParser
+import Engine
 import Foundation
+import Model
+import Protocheck
 import ProtocheckKit
 
 /// `protocheck replay-all [--registered] [--type-flaws MODEL]... [FILE|MODEL]...` (hidden; run by
@@ -31,13 +34,13 @@ struct ReplayAll: ParsableCommand {
                 return o
             }
         }
-        var typed: [ProtocolModel] = registered ? Registry.all : []
+        var typed: [ProtocolModel] = registered ? session.models : []
         for name in models {
             // An SPDL error shows its line with a caret below: the first line says it all here.
-            do { typed += try ModelResolver.resolve(name) } catch { tally.note("\(name): not read: " + ("\(error)".split(separator: "\n").first.map(String.init) ?? ""), say) }
+            do { typed += try session.resolver.resolve(name) } catch { tally.note("\(name): not read: " + ("\(error)".split(separator: "\n").first.map(String.init) ?? ""), say) }
         }
-        tally.add(typed, options: options(typeFlaws: false), report: say)
-        tally.add(try typeFlawModels.flatMap(ModelResolver.resolve), options: options(typeFlaws: true), report: say)
+        tally.add(typed, resolver: session.resolver, options: options(typeFlaws: false), report: say)
+        tally.add(try typeFlawModels.flatMap(session.resolver.resolve), resolver: session.resolver, options: options(typeFlaws: true), report: say)
         say(tally.total)
         if tally.confirmed < tally.attacks { throw ExitCode(1) }
     }

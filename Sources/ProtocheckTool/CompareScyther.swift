@@ -1,6 +1,10 @@
 import ArgumentParser
+import Engine
 import Foundation
+import Frontends
+import Model
 import ProtocheckKit
+import Results
 
 /// `protocheck compare-scyther CORPUS --output docs/scyther-comparison.md` (hidden; run by
 /// scripts/scyther-comparison.sh): checks every SPDL model of Scyther's library and writes a table of

@@ -1,0 +1,4 @@
+import ChallengeResponse
+import Protocheck
+
+Protocheck.main(models: models)
