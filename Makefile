@@ -30,13 +30,15 @@ run: deps
 report-check:
 	bash scripts/report-check.sh
 
+# The suite, then the example package: a user's package that stops building fails the tests too.
 test: test-deps
 	$(SWIFT) build
 	$(SWIFT) test
+	$(MAKE) examples
 
 # Examples/ChallengeResponse, a user's own package on this checkout (docs/modelling.md, "Your own
 # package"): its CI script builds it, checks its models against its committed expectations, replays
-# an attack and checks that its committed attacks/ and Reports/ are current. CI runs it after `make test`.
+# an attack and checks that its committed attacks/ and Reports/ are current. `make test` ends with it.
 examples: deps
 	bash Examples/ChallengeResponse/ci.sh
 
