@@ -80,7 +80,8 @@ struct TraceBuilder {
         let own = madeUp.filter { numericLeaves.contains($0) }
         for (i, a) in own.enumerated() {
             conditions.append(ArithmeticChecker.constraint(.atLeast(a, .number(0))))
-            for b in own[(i + 1)...] + numericLeaves.filter { if case .atom(let a) = $0 { return a.isFresh } else { return false } } {
+            let freshLeaves = numericLeaves.filter { if case .atom(let a) = $0 { return a.isFresh } else { return false } }
+            for b in own[(i + 1)...] + freshLeaves {
                 conditions.append(ArithmeticChecker.constraint(.notEqual(a, b)))
             }
         }
