@@ -17,14 +17,6 @@ package enum ResidentMemory {
         guard fields.count > 1, let pages = Int(String(decoding: fields[1], as: UTF8.self)) else { return nil }
         return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
     }
-
-    /// The most the process has had resident so far (`VmHWM` of `/proc/self/status`), for the bench.
-    package static func peakBytes() -> Int? {
-        guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-              let kb = Int(line.split(separator: " ").dropFirst().first ?? "") else { return nil }
-        return kb * 1024
-    }
 }
 
 /// A bound on resident memory that a `Cancellation` watches: past it, the searches stop as

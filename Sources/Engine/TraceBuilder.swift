@@ -51,19 +51,14 @@ struct TraceBuilder {
         // make, say, the four points of a Lagrange interpolation share an x coordinate.
         var bindings: [Variable: Term] = [:]
         var madeUp: [Term] = []
-        func value(_ base: String, _ sort: Sort) -> Term {
-            let n = madeUp.filter { $0.sort == sort }.count + 1
-            let t = Term.atom(Atom(n == 1 ? base : "\(base)\(n)", sort: sort, kind: .constant(isPublic: true)))
+        func value(_ own: Atom) -> Term {
+            let n = madeUp.filter { $0.sort == own.sort }.count + 1
+            let t = Term.atom(Atom(n == 1 ? own.name : "\(own.name)\(n)", sort: own.sort, kind: own.kind))
             madeUp.append(t)
             return t
         }
         for v in free.sorted() where v.sort != .number {
-            switch v.sort.base {
-            case .agent: bindings[v] = .atom(AgentRef.intruder.atom)
-            // A value of the model's own type is one of that type, as typed matching requires.
-            case .key: bindings[v] = value(v.sort.type.map { "\($0)E" } ?? "kE", v.sort)
-            default: bindings[v] = value(v.sort.type.map { "\($0)E" } ?? "nE", v.sort.type == nil ? .nonce : v.sort)
-            }
+            bindings[v] = v.sort.base == .agent ? .atom(AgentRef.intruder.atom) : value(IntruderKnowledge.ownValue(for: v.sort))
         }
         var s = s0
         for (v, t) in bindings.sorted(by: { $0.key < $1.key }) { s = s.binding(v, to: s.apply(t)) }

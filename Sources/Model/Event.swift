@@ -143,15 +143,12 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     /// shown relative to it, as a compiler would.
     public var description: String { "\(Self.shown(file)):\(line):\(column)" }
 
-    package static func shown(_ path: String) -> String {
-        guard path.hasPrefix("/"), let cwd = FileManager.default.currentDirectoryPath.nonEmpty else { return path }
-        let base = cwd.hasSuffix("/") ? cwd : cwd + "/"
+    /// `path` relative to `directory` (the working folder) when it lies under it; otherwise as it is.
+    package static func shown(_ path: String, relativeTo directory: String = FileManager.default.currentDirectoryPath) -> String {
+        guard path.hasPrefix("/"), !directory.isEmpty else { return path }
+        let base = directory.hasSuffix("/") ? directory : directory + "/"
         return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
     }
-}
-
-private extension String {
-    var nonEmpty: String? { isEmpty ? nil : self }
 }
 
 /// Who a message is from and for, as the role script names them. SPDL writes both on every send and

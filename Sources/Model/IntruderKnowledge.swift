@@ -10,6 +10,14 @@ package enum IntruderKnowledge {
     package static let nonce = Atom("nE", sort: .nonce, kind: .constant(isPublic: true))
     package static let key = Atom("kE", sort: .key, kind: .constant(isPublic: true))
 
+    /// The intruder's own value for a variable of `sort` that nothing else fixes: its nonce or key,
+    /// or `TE` for a type `T` of the model's own, which typed matching requires to be of type `T`.
+    /// (Agents are the intruder itself; integers are Z3's to choose.)
+    package static func ownValue(for sort: Sort) -> Atom {
+        guard let type = sort.type else { return sort.base == .key ? key : nonce }
+        return Atom("\(type)E", sort: sort, kind: .constant(isPublic: true))
+    }
+
     /// A variable of a schema: it stands for every agent.
     package static func anyAgent(_ i: Int) -> Variable { Variable("X\(i)", sort: .agent, run: -1) }
 

@@ -68,28 +68,18 @@ package enum ModelFile {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The offset of the first byte that does not start a valid UTF-8 sequence, or nil.
+    /// The offset of the first byte that does not start a valid UTF-8 sequence, or nil. The
+    /// standard library's parser knows the overlong forms, surrogates and the end of the code space.
     static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> Int? {
-        var i = bytes.startIndex
-        while i < bytes.endIndex {
-            let b = bytes[i]
-            let length: Int
-            switch b {
-            case 0x00...0x7F: i += 1; continue
-            case 0xC2...0xDF: length = 2
-            case 0xE0...0xEF: length = 3
-            case 0xF0...0xF4: length = 4
-            default: return i
+        var parser = Unicode.UTF8.ForwardParser()
+        var input = bytes.makeIterator()
+        var offset = bytes.startIndex
+        while true {
+            switch parser.parseScalar(from: &input) {
+            case .valid(let scalar): offset += scalar.count
+            case .emptyInput: return nil
+            case .error: return offset
             }
-            guard i + length <= bytes.endIndex else { return i }
-            for k in 1..<length where bytes[i + k] & 0xC0 != 0x80 { return i }
-            let second = bytes[i + 1]
-            // Overlong forms, surrogates and code points past U+10FFFF.
-            if (b == 0xE0 && second < 0xA0) || (b == 0xED && second > 0x9F) || (b == 0xF0 && second < 0x90) || (b == 0xF4 && second > 0x8F) {
-                return i
-            }
-            i += length
         }
-        return nil
     }
 }

@@ -17,7 +17,7 @@ package struct PropertySources: Sendable {
                 case .claim(let role, let event, _): at = model.roles[role].events[event].location
                 case .conditional(let c): at = c.location
                 }
-                at.file = Self.relative(at.file, to: currentDirectory)
+                at.file = SourceLocation.shown(at.file, relativeTo: currentDirectory)
                 locations[Self.key(model.name, p.name)] = at
             }
         }
@@ -34,11 +34,4 @@ package struct PropertySources: Sendable {
     package func location(of r: PropertyResult) -> SourceLocation? { locations[Self.key(r.model, r.property)] }
 
     private static func key(_ model: String, _ property: String) -> String { model + "\u{0}" + property }
-
-    /// `path` relative to `directory` when it lies under it; otherwise as it is.
-    package static func relative(_ path: String, to directory: String) -> String {
-        guard path.hasPrefix("/") else { return path }
-        let base = directory.hasSuffix("/") ? directory : directory + "/"
-        return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
-    }
 }

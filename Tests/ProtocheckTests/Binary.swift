@@ -12,10 +12,16 @@ func protocheckBinary() throws -> URL {
 
 /// Runs the binary to the end: exit status (128 + signal when a signal ended it), stdout, stderr.
 func runProtocheck(_ args: [String]) throws -> (status: Int32, out: String, err: String) {
+    try runToTheEnd(try protocheckBinary(), args)
+}
+
+/// Runs `executable` in the package root to the end, with `environment` added to the test's own.
+func runToTheEnd(_ executable: URL, _ args: [String], environment: [String: String] = [:]) throws -> (status: Int32, out: String, err: String) {
     let p = Process()
-    p.executableURL = try protocheckBinary()
+    p.executableURL = executable
     p.arguments = args
     p.currentDirectoryURL = packageRoot
+    p.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
     let out = Pipe(), err = Pipe()
     p.standardOutput = out
     p.standardError = err

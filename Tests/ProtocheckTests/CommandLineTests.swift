@@ -10,24 +10,7 @@ import Terms
 import Testing
 import Traces
 
-private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-private func protocheck(_ args: [String]) throws -> (status: Int32, out: String, err: String) {
-    let candidates = [".build/debug/protocheck", ".build/release/protocheck"].map { root.appendingPathComponent($0) }
-    let binary = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }, "build protocheck first")
-    let p = Process()
-    p.executableURL = binary
-    p.arguments = args
-    p.currentDirectoryURL = root
-    let out = Pipe(), err = Pipe()
-    p.standardOutput = out
-    p.standardError = err
-    try p.run()
-    let o = out.fileHandleForReading.readDataToEndOfFile()
-    let e = err.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
-}
+private func protocheck(_ args: [String]) throws -> (status: Int32, out: String, err: String) { try runProtocheck(args) }
 
 @Test func attackExitsOneWithAJSONTrace() throws {
     let r = try protocheck(["check", "nspk", "--max-runs", "2", "--property", "B-secret-Nb", "--format", "json"])

@@ -4,40 +4,18 @@
 import Foundation
 import Testing
 
-private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-private func binary() throws -> URL {
-    let candidates = [".build/debug/protocheck", ".build/release/protocheck"].map { root.appendingPathComponent($0) }
-    return try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }, "build protocheck first")
-}
-
-private func run(_ executable: URL, _ args: [String], environment: [String: String] = [:]) throws -> (status: Int32, out: String) {
-    let p = Process()
-    p.executableURL = executable
-    p.arguments = args
-    p.currentDirectoryURL = root
-    p.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-    let out = Pipe()
-    p.standardOutput = out
-    p.standardError = FileHandle.nullDevice
-    try p.run()
-    let o = out.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return (p.terminationStatus, String(decoding: o, as: UTF8.self))
-}
-
 /// The attack verdicts of a plain check.
 private func attacks(_ target: String) throws -> Int {
-    let r = try run(try binary(), ["check", target, "--max-runs", "2", "--format", "json"])
+    let r = try runProtocheck(["check", target, "--max-runs", "2", "--format", "json"])
     let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
     return try #require(doc["results"] as? [[String: Any]]).filter { $0["verdict"] as? String == "attack" }.count
 }
 
 @Test func replayAllCountsEveryAttackAsConfirmed() throws {
     let spdl = "Tests/FrontendsTests/spdl/nspk.spdl"
-    let script = root.appendingPathComponent("scripts/replay-all.sh")
-    let r = try run(URL(fileURLWithPath: "/bin/bash"), [script.path, "iso9798-2-2-noid", spdl, "--max-runs", "2"],
-                    environment: ["PROTOCHECK": try binary().path, "TIMEOUT": "0"])
+    let script = packageRoot.appendingPathComponent("scripts/replay-all.sh")
+    let r = try runToTheEnd(URL(fileURLWithPath: "/bin/bash"), [script.path, "iso9798-2-2-noid", spdl, "--max-runs", "2"],
+                    environment: ["PROTOCHECK": try protocheckBinary().path, "TIMEOUT": "0"])
     #expect(r.status == 0, "\(r.out)")
     let lines = r.out.split(separator: "\n").map(String.init)
     let registered = try attacks("iso9798-2-2-noid"), file = try attacks(spdl)

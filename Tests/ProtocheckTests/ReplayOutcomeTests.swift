@@ -12,24 +12,7 @@ import Terms
 import Testing
 import Traces
 
-private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-private func protocheck(_ args: [String]) throws -> (status: Int32, out: String, err: String) {
-    let candidates = [".build/debug/protocheck", ".build/release/protocheck"].map { root.appendingPathComponent($0) }
-    let binary = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }, "build protocheck first")
-    let p = Process()
-    p.executableURL = binary
-    p.arguments = args
-    p.currentDirectoryURL = root
-    let out = Pipe(), err = Pipe()
-    p.standardOutput = out
-    p.standardError = err
-    try p.run()
-    let o = out.fileHandleForReading.readDataToEndOfFile()
-    let e = err.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
-}
+private func protocheck(_ args: [String]) throws -> (status: Int32, out: String, err: String) { try runProtocheck(args) }
 
 /// The reflection attacks on ISO 9798-2 without the identity: `k(A,B)` is one key both ways in the
 /// search and in replay, so they replay as confirmed.

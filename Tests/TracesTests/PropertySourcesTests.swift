@@ -29,10 +29,10 @@ import Traces
     }
 
     @Test func pathsOutsideTheCurrentDirectoryStayAsTheyAre() {
-        #expect(PropertySources.relative("/work/p/models/X.swift", to: "/work/p") == "models/X.swift")
-        #expect(PropertySources.relative("/work/p/models/X.swift", to: "/work/p/") == "models/X.swift")
-        #expect(PropertySources.relative("/work/other/X.swift", to: "/work/p") == "/work/other/X.swift")
-        #expect(PropertySources.relative("/work/pq/X.swift", to: "/work/p") == "/work/pq/X.swift")
-        #expect(PropertySources.relative("protocols/x.spdl", to: "/work/p") == "protocols/x.spdl")
+        #expect(SourceLocation.shown("/work/p/models/X.swift", relativeTo: "/work/p") == "models/X.swift")
+        #expect(SourceLocation.shown("/work/p/models/X.swift", relativeTo: "/work/p/") == "models/X.swift")
+        #expect(SourceLocation.shown("/work/other/X.swift", relativeTo: "/work/p") == "/work/other/X.swift")
+        #expect(SourceLocation.shown("/work/pq/X.swift", relativeTo: "/work/p") == "/work/pq/X.swift")
+        #expect(SourceLocation.shown("protocols/x.spdl", relativeTo: "/work/p") == "protocols/x.spdl")
     }
 }
