@@ -7,6 +7,7 @@ package enum Registry {
     /// Protocols with known results from the literature: they validate the engine.
     package static let validation: [ProtocolModel] = [
         nspk, nsl, otwayRees, dhUnauthenticated, iso9798NoIdentity, iso9798WithIdentity,
+        signedDH, signedDHNaxos, sharedKeyMAC,
     ]
 
     /// The protocols of the source documents in ../shared/seeds.

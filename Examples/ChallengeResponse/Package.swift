@@ -1,7 +1,7 @@
 // swift-tools-version:6.1
 // Protocol models of your own, and a command line that checks them. protocheck comes from a checkout
 // by path; to depend on a release instead, write
-//     .package(url: "https://github.com/your-org/protocheck", from: "0.5.0"),
+//     .package(url: "https://github.com/your-org/protocheck", from: "0.6.0"),
 // and keep `package: "protocheck"` below.
 import PackageDescription
 

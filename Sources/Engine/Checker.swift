@@ -15,9 +15,15 @@ package enum SearchEngine: String, Sendable, CaseIterable {
     /// Whether this engine can verify `property`. The explicit engine's states hold how far each run
     /// got, not in which order, so it finds synchronisation attacks that are message-agreement
     /// attacks and leaves the claim inconclusive otherwise.
-    package func decides(_ property: Property) -> Bool {
-        guard self == .explicit, case .claim(_, _, .synchronisation) = property.origin else { return true }
-        return false
+    package func decides(_ property: Property) -> Bool { cannotVerify(property) == nil }
+
+    /// Why this engine cannot verify `property`, if it cannot. The attacks it finds stand: an attack
+    /// on agreement is one on synchronisation, an attack without compromise one under any adversary.
+    package func cannotVerify(_ property: Property) -> String? {
+        guard self == .explicit else { return nil }
+        if !property.adversary.isStandard { return "the explicit engine does not model compromising adversaries (use --engine goal)" }
+        if case .claim(_, _, .synchronisation) = property.origin { return "the explicit engine does not judge message order (use --engine goal)" }
+        return nil
     }
 }
 
@@ -39,6 +45,8 @@ package struct CheckOptions: Sendable {
     package var cancellation: Cancellation?
     /// The goal-directed engine's choice of goal; only the benchmark changes it.
     package var heuristic: GoalHeuristic = .failFirst
+    /// What the adversary may reveal beyond the network: every property is checked under it.
+    package var adversary: Adversary = .standard
 
     package init(maxRuns: Int = 3, typeFlaws: Bool = false, maxStates: Int = 2_000_000, timeout: Double? = nil,
                 properties: Set<String>? = nil, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
@@ -109,7 +117,7 @@ package struct Checker: Sendable {
     package func check(_ model: ProtocolModel) throws -> [PropertyResult] {
         let errors = model.validate()
         if !errors.isEmpty { throw CheckError.invalidModel(errors) }
-        let all = model.properties
+        let all = model.properties(under: options.adversary)
         if all.isEmpty { throw CheckError.noProperties(model: model.name, location: model.location) }
         if let wanted = options.properties {
             for name in wanted.sorted() where !all.contains(where: { $0.name == name }) {
@@ -132,8 +140,8 @@ extension CheckOptions {
                 limit: String? = nil, trace: Trace?) -> PropertyResult {
         let (v, scope) = p.kind == .reachability ? Verdict.reachability(searched: v0, scope0) : (v0, scope0)
         return PropertyResult(model: model.name, property: p.name, kind: p.kind, role: p.role, setting: p.setting.name, summary: p.summary,
-                       verdict: v, scope: scope, bound: Bound(maxRuns: maxRuns, typeFlaws: typeFlaws),
-                       assumptions: p.setting.assumptions + (typeFlaws ? ["variables may take terms of any type"] : ["typed matching"]),
+                       verdict: v, scope: scope, bound: Bound(maxRuns: maxRuns, typeFlaws: typeFlaws), adversary: p.adversary,
+                       assumptions: p.setting.assumptions + p.adversary.assumptions + (typeFlaws ? ["variables may take terms of any type"] : ["typed matching"]),
                        states: states, seconds: seconds, limit: limit, trace: trace)
     }
 }

@@ -12,6 +12,9 @@ struct Execution {
         /// The agent behind each role name, indexed like the model's roles.
         var agents: [Atom]
         var old: Bool
+        /// Its `Reveal` events handed their terms to the intruder: an old session's, or a session-key
+        /// reveal (SKR).
+        var revealsSessionKey: Bool = false
         /// The role's script as the run names it (`RunNaming`).
         var events: [Event]
         var agent: Atom { agents[role] }
@@ -27,6 +30,17 @@ struct Execution {
     var claim: (run: Int, event: Int)?
     /// The violation in words, on the symbolic terms.
     var violation: String
+    /// A compromising adversary's reveals of long-term keys and fresh values, each after the first
+    /// `after` events of `path`.
+    var reveals: [Reveal] = []
+
+    struct Reveal {
+        var after: Int
+        var term: Term
+        /// The run (index into `runs`) whose fresh value it is.
+        var run: Int?
+        var note: String
+    }
 }
 
 /// Turns an execution into a trace a person can follow: free variables get concrete values (Z3 picks
@@ -110,7 +124,17 @@ struct TraceBuilder {
                 steps.append(Trace.Step(actor: eve, run: nil, action: .derive, term: step.term, rule: step.rule, premises: step.premises))
             }
         }
-        for (j, event) in f.path {
+        var pendingReveals = f.reveals.sorted { $0.after < $1.after }[...]
+        func reveal(upTo k: Int) {
+            while let r = pendingReveals.first, r.after <= k {
+                pendingReveals = pendingReveals.dropFirst()
+                let t = s.apply(r.term)
+                steps.append(Trace.Step(actor: eve, run: r.run.map { execution.runs[$0].number }, action: .reveal, term: t, note: r.note))
+                seen.append(t)
+            }
+        }
+        for (k, (j, event)) in f.path.enumerated() {
+            reveal(upTo: k)
             let run = execution.runs[j]
             let e = run.events[event].map(s.apply)
             let who = run.agent.name
@@ -118,8 +142,9 @@ struct TraceBuilder {
             case .send(let label, let t):
                 steps.append(Trace.Step(actor: who, run: run.number, action: .send, label: label, term: t))
                 seen.append(t)
-            case .reveal(let t) where run.old:
-                steps.append(Trace.Step(actor: who, run: run.number, action: .send, label: "reveal", term: t, note: "old session key revealed"))
+            case .reveal(let t) where run.old || run.revealsSessionKey:
+                let note = run.old ? Capability.oldSessionNote : Capability.skr.revealNote(run: run.number)
+                steps.append(Trace.Step(actor: who, run: run.number, action: .reveal, term: t, note: note))
                 seen.append(t)
             case .receive(let label, let t):
                 derive(t)
@@ -136,6 +161,7 @@ struct TraceBuilder {
                 break
             }
         }
+        reveal(upTo: f.path.count)
         // The secret itself, derived at the end.
         switch property.origin {
         case .claim(_, _, .secret(let t)):
@@ -164,7 +190,8 @@ struct TraceBuilder {
             violation = violation.replacing(v.description, with: s.apply(.variable(v)).description)
         }
         return Trace(model: model.name, property: property.name, kind: property.kind, role: property.role, setting: setting.name,
-                     intruder: eve, runs: runs, steps: steps, witness: witness, violation: violation)
+                     intruder: eve, runs: runs, steps: steps, witness: witness, violation: violation,
+                     adversary: property.adversary.isStandard ? nil : property.adversary)
     }
 
     private func isLeaf(_ t: Term) -> Bool {

@@ -23,24 +23,41 @@ package enum IntruderKnowledge {
 
     package static func isSchemaVariable(_ v: Variable) -> Bool { v.run == -1 }
 
+    /// The agent whose long-term keys `longTermKeys(of: .variable(owner))` names: a schema variable.
+    package static let owner = Variable("Owner", sort: .agent, run: -1)
+
+    /// The long-term keys of `agent`: its private key, the key it shares with every agent (a schema
+    /// variable stands for the other), and each role's `knows:` terms about the role itself. The
+    /// intruder holds these of its own name from the start; a compromising adversary
+    /// (`Capability.revealsLongTermKeys`) may reveal them of an honest agent.
+    package static func longTermKeys(of agent: Term, in model: ProtocolModel) -> [Term] {
+        var out: [Term] = [sk(agent), k(agent, .variable(anyAgent(0)))]
+        let trusted = trustedAgents(model)
+        for role in model.roles {
+            for t in role.knows where t.contains(role.me) && t.variables.allSatisfy({ $0 == role.me || trusted[$0] != nil }) {
+                let own = t.mapLeaves { leaf in
+                    guard case .variable(let v) = leaf else { return leaf }
+                    return v == role.me ? agent : trusted[v] ?? leaf
+                }
+                if !out.contains(own) { out.append(own) }
+            }
+        }
+        return out
+    }
+
+    /// Each trusted role's name and its one agent.
+    private static func trustedAgents(_ model: ProtocolModel) -> [Variable: Term] {
+        Dictionary(uniqueKeysWithValues: model.trustedRoles.map { (model.roles[$0].me, Term.atom(model.trustedAgent($0))) })
+    }
+
     /// The initial knowledge as schemas: terms whose schema variables (`anyAgent`) stand for every
     /// agent. The intruder's nonce and key, its private key, the long-term key it shares with every
     /// agent, each role's `knows:` terms about the role itself as Eve holds them (its own certificate),
     /// and what the setting hands it. A role name in the setting's terms stands for every agent
     /// (trusted roles for their one agent).
     package static func schemas(of model: ProtocolModel, setting: Setting) -> [Term] {
-        let eve = Term.atom(intruder)
-        var out: [Term] = [.atom(nonce), .atom(key), sk(eve), k(eve, .variable(anyAgent(0)))]
-        let trusted = Dictionary(uniqueKeysWithValues: model.trustedRoles.map { (model.roles[$0].me, Term.atom(model.trustedAgent($0))) })
-        for role in model.roles {
-            for t in role.knows where t.contains(role.me) && t.variables.allSatisfy({ $0 == role.me || trusted[$0] != nil }) {
-                let own = t.mapLeaves { leaf in
-                    guard case .variable(let v) = leaf else { return leaf }
-                    return v == role.me ? eve : trusted[v] ?? leaf
-                }
-                if !out.contains(own) { out.append(own) }
-            }
-        }
+        var out: [Term] = [.atom(nonce), .atom(key)] + longTermKeys(of: .atom(intruder), in: model)
+        let trusted = trustedAgents(model)
         for t in setting.intruderKnows {
             var names: [Variable: Term] = trusted
             var next = 1

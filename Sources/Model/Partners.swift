@@ -81,6 +81,42 @@ package struct RunAtClaim<Value: Equatable> {
     }
 }
 
+extension RunAtClaim {
+    /// Whether this run matches `test` (the claiming run): Basin and Cremers' matching sessions,
+    /// partnering by the conversation up to the claim, as Scyther's default partner definition
+    /// ("matching histories") compares it: messages, with their sender and recipient where the
+    /// script names them, not the agents each run was set up with. It is a run of another role of
+    /// the test run's protocol, not a helper's, that shares at least one communication with it; it
+    /// sent every message of its role's script that the test run received, with the same content;
+    /// and what it received of the test run's sends has the content the test run sent (the test
+    /// run's last message may still be on its way). `self` and `test` are read with their
+    /// communications. The compromising adversaries (`Capability`) are judged with this one definition.
+    package func matches(_ test: RunAtClaim, in model: ProtocolModel) -> Bool {
+        guard started, !helper, role != test.role, model.protocolRoles(of: test.role).contains(role) else { return false }
+        var sends = Set<String>(), receives = Set<String>()
+        for e in model.roles[role].events {
+            switch e.action {
+            case .send(let l, _): sends.insert(l)
+            case .receive(let l, _): receives.insert(l)
+            default: break
+            }
+        }
+        var shared = 0
+        for c in test.communications {
+            if c.isSend {
+                guard receives.contains(c.label) else { continue }
+                guard let got = communications.first(where: { !$0.isSend && $0.label == c.label }) else { continue }
+                guard got.matches(c) else { return false }
+            } else {
+                guard sends.contains(c.label) else { continue }
+                guard let sent = communications.first(where: { $0.isSend && $0.label == c.label }), sent.matches(c) else { return false }
+            }
+            shared += 1
+        }
+        return shared > 0
+    }
+}
+
 /// What an authentication claim asks of a partner run (Lowe's hierarchy and Scyther's weak agreement,
 /// docs/modelling.md). Both searches and replay judge partners with this one definition. A run of a
 /// helper protocol is never a partner.

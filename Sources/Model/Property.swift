@@ -14,6 +14,14 @@ package struct Property: Hashable, Sendable {
     package var role: String
     package var setting: Setting
     package var origin: Origin
+    /// What the adversary may reveal beyond the network (`Adversary.standard`: nothing).
+    package var adversary: Adversary = .standard
+
+    /// The claiming role's index, for a claim.
+    package var claimRole: Int? {
+        if case .claim(let role, _, _) = origin { return role }
+        return nil
+    }
 
     /// The property in words, for reports and traces.
     package var summary: String {
@@ -61,6 +69,17 @@ extension ProtocolModel {
             }
         }
         return out
+    }
+}
+
+extension ProtocolModel {
+    /// Every property, each checked under `adversary`.
+    package func properties(under adversary: Adversary) -> [Property] {
+        properties.map { p in
+            var q = p
+            q.adversary = adversary
+            return q
+        }
     }
 }
 

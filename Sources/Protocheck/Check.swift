@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Model
 import ProtocheckKit
 import Results
 import Traces
@@ -16,18 +17,38 @@ struct Check: ParsableCommand {
     @Option(help: "Expected verdicts (YAML): exit 0 when every verdict is as expected, 1 with a diff otherwise.") var expect: String?
     @Flag(help: "Replay each attack against real cryptography and print the outcome beside the verdict.") var replay = false
     @Flag(help: "With --expect: let properties the file does not list pass (they are still named on stderr).") var allowNew = false
+    @Option(help: ArgumentHelp("Check every property under each of these adversaries ('all', or names separated by spaces or ';') and print the matrix: claims down, adversaries across.",
+                               valueName: "LIST")) var adversaries: String?
+
+    func validate() throws {
+        if let adversaries {
+            guard Adversary.parseList(adversaries) != nil else {
+                throw ValidationError("unknown adversary in '\(adversaries)': name 'all' or adversaries among \(Adversary.vocabulary)")
+            }
+            if search.adversary != nil { throw ValidationError("give --adversary or --adversaries, not both") }
+        }
+    }
 
     func run() throws {
         var gate: ExpectationGate?
         if let expect {
             do { gate = try ExpectationGate.load(expect, allowNew: allowNew) } catch { fail("\(error)") }
         }
-        var checked = runChecks(resolveModels(models), search)
+        let models = resolveModels(self.models)
+        let list = adversaries.flatMap(Adversary.parseList)
+        var checked: [CheckedModel] = []
+        for adversary in list.map({ $0.map(Optional.some) }) ?? [nil] {
+            var options = search
+            if let adversary { options.adversary = adversary.name }
+            checked += runChecks(models, options)
+            if Interrupts.shared.signal != nil { break }
+        }
         let interrupted = Interrupts.shared.signal != nil
         if replay && !interrupted { checked = AttackReplay.replay(checked) }
         let results = checked.flatMap(\.results)
         let sources = PropertySources(checked.map(\.model))
         switch format {
+        case .text where list != nil: print(AdversaryMatrix(results).text, terminator: "")
         case .text: print(TextRenderer.render(results), terminator: "")
         case .json: print(try JSONRenderer.render(results, version: protocheckVersion))
         case .markdown: for c in checked { print(MarkdownReport.render(model: c.model, results: c.results)) }

@@ -23,6 +23,9 @@ package struct SearchOptions: ParsableArguments {
     @Option(help: "Searches run at once, one Z3 context each (default: the number of cores). Verdicts do not depend on it.") var jobs: Int?
     @Option(help: "goal (backward from each property's negation; can prove a property for any number of runs) or explicit (forward over every scenario, the cross-check).") var engine: SearchEngine = .goal
     @Option(help: .hidden) var heuristic: GoalHeuristic = .failFirst
+    @Option(help: ArgumentHelp("What the adversary may reveal beyond the network: a named adversary or capabilities joined with '+' (docs/adversaries.md).",
+                               discussion: "Named: \(Adversary.vocabulary). Capabilities: \(Capability.allCases.map(\.rawValue).joined(separator: ", ")).",
+                               valueName: "ADVERSARY")) var adversary: String?
     @Option(help: "Stop a search whose resident memory passes SIZE (8G, 512M; verdict: inconclusive, the limit named; default \(MemorySize.defaultLimit)).") var maxMemory: MemorySize?
 
     package init() {}
@@ -30,6 +33,9 @@ package struct SearchOptions: ParsableArguments {
     package func validate() throws {
         if let problem = SearchBounds.problem(maxRuns: maxRuns, maxStates: maxStates, jobs: jobs, timeout: timeout, maxMemory: maxMemory) {
             throw ValidationError(problem)
+        }
+        if let adversary, Adversary.parse(adversary) == nil {
+            throw ValidationError("unknown adversary '\(adversary)': name one of \(Adversary.vocabulary), or join capabilities (\(Capability.allCases.map(\.rawValue).joined(separator: ", "))) with '+'")
         }
     }
 
@@ -41,6 +47,7 @@ package struct SearchOptions: ParsableArguments {
                                    properties: properties.isEmpty ? nil : Set(properties),
                                    workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount, engine: engine)
         options.heuristic = heuristic
+        options.adversary = adversary.flatMap(Adversary.parse) ?? .standard
         options.cancellation = Interrupts.shared.cancellation
         return options
     }

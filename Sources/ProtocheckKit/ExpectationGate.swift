@@ -56,7 +56,7 @@ package struct ExpectationGate {
         let differs = !lines.isEmpty
         let unlisted = expectations.unlisted(in: results)
         for r in unlisted {
-            lines.append("\(r.model) \(r.property): not in \(file) (got \(Expectations.word(for: r)))" + (allowNew ? "; allowed by --allow-new" : ""))
+            lines.append("\(r.model) \(r.identity): not in \(file) (got \(Expectations.word(for: r)))" + (allowNew ? "; allowed by --allow-new" : ""))
         }
         if differs || (!unlisted.isEmpty && !allowNew) {
             if !unlisted.isEmpty && !allowNew {

@@ -107,14 +107,23 @@ struct Session {
             guard let rule = step.rule else { throw ReplayError("a derivation without a rule") }
             let v = try intruder.derive(rule, step.term, premises: step.premises ?? [])
             record(trace.intruder, nil, "derive", rule.rawValue, step.term, v)
-        case .send where step.label == "reveal":
-            // An old session handing its key to the intruder (the engine shows it as a send).
+        case .reveal where step.run != nil && runs[step.run!]?.role.reveals == true, .send where step.label == "reveal":
+            // A run handing the session key its `Reveal` names to the intruder: an old session, or
+            // a compromising adversary's session-key reveal (older traces show it as a send).
             let n = try runNumber(step)
             let e = try advance(n) { if case .reveal = $0.action { return true } else { return false } }
-            guard runs[n]!.spec.old, case .reveal(let t) = e.action else { throw ReplayError("run \(n) is not an old session: it reveals nothing") }
+            guard case .reveal(let t) = e.action else { throw ReplayError("run \(n) reveals nothing") }
             let v = try evaluate(t, in: n)
-            try local(n)
+            runs[n]!.pc += 1
             intruder.add(step.term, v)
+            record(step.actor, n, "reveal", step.note, step.term, v)
+        case .reveal:
+            // A compromising adversary's reveal of a long-term key or of a run's fresh value: the
+            // value the world gives that name, as the agents and runs that hold it compute it.
+            let full = Evaluation(world: world, leaf: { [world] in world.leaf($0) })
+            let v = try full.value(step.term)
+            intruder.add(step.term, v)
+            record(trace.intruder, step.run, "reveal", step.note, step.term, v)
         case .send:
             let n = try runNumber(step)
             let e = try advance(n) { if case .send(let l, _) = $0.action { return step.label == nil || l == step.label } else { return false } }

@@ -25,7 +25,9 @@ package struct Trace: Codable, Hashable, Sendable {
     }
 
     package struct Step: Codable, Hashable, Sendable {
-        package enum Action: String, Codable, Hashable, Sendable { case send, receive, derive, claim, event }
+        /// `reveal`: a compromising adversary (or an old session) hands the intruder `term`; `note`
+        /// says what it is and under which capability.
+        package enum Action: String, Codable, Hashable, Sendable { case send, receive, derive, claim, event, reveal }
         /// Agent name of an honest run, or the intruder's name for derivations.
         package var actor: String
         package var run: Int?
@@ -74,6 +76,8 @@ package struct Trace: Codable, Hashable, Sendable {
     package var kind: PropertyKind
     package var role: String
     package var setting: String
+    /// The adversary the attack was found under; nil for the standard one (older traces name none).
+    package var adversary: Adversary?
     package var intruder: String
     package var runs: [Run]
     package var steps: [Step]
@@ -82,7 +86,8 @@ package struct Trace: Codable, Hashable, Sendable {
     package var violation: String
 
     package init(model: String, property: String, kind: PropertyKind, role: String, setting: String, intruder: String,
-                runs: [Run], steps: [Step], witness: [Witness], violation: String, modelFile: String? = nil) {
+                runs: [Run], steps: [Step], witness: [Witness], violation: String, modelFile: String? = nil, adversary: Adversary? = nil) {
+        self.adversary = adversary
         self.model = model
         self.modelFile = modelFile
         self.property = property

@@ -44,6 +44,10 @@ package struct Bound: Codable, Hashable, Sendable {
 
 /// The outcome of checking one property.
 package struct PropertyResult: Codable, Hashable, Sendable {
+    /// How expectation files and the matrix name the result: the property, and the adversary
+    /// when it is not the standard one (`secret-K under pfs`).
+    package var identity: String { adversary.isStandard ? property : "\(property) under \(adversary.name)" }
+
     package var model: String
     package var property: String
     package var kind: PropertyKind
@@ -54,6 +58,8 @@ package struct PropertyResult: Codable, Hashable, Sendable {
     /// For `verified` only: whether the proof holds for any number of runs or within the bound.
     package var scope: Scope?
     package var bound: Bound
+    /// What the adversary could reveal beyond the network.
+    package var adversary: Adversary
     package var assumptions: [String]
     /// States explored for this property's searches (shared searches count for each property they served).
     package var states: Int
@@ -65,7 +71,7 @@ package struct PropertyResult: Codable, Hashable, Sendable {
     package var replay: ReplayOutcome?
 
     package init(model: String, property: String, kind: PropertyKind, role: String, setting: String, summary: String,
-                verdict: Verdict, scope: Scope? = nil, bound: Bound, assumptions: [String], states: Int, seconds: Double,
+                verdict: Verdict, scope: Scope? = nil, bound: Bound, adversary: Adversary = .standard, assumptions: [String], states: Int, seconds: Double,
                 limit: String? = nil, trace: Trace? = nil, replay: ReplayOutcome? = nil) {
         self.model = model
         self.property = property
@@ -76,6 +82,7 @@ package struct PropertyResult: Codable, Hashable, Sendable {
         self.verdict = verdict
         self.scope = scope
         self.bound = bound
+        self.adversary = adversary
         self.assumptions = assumptions
         self.states = states
         self.seconds = seconds

@@ -150,7 +150,7 @@ package struct Expectations: Hashable, Sendable {
     package func compare(_ results: [PropertyResult]) -> [ExpectationDiff] {
         let checked = Set(results.map(\.model))
         var got: [String: ExpectedVerdict] = [:]
-        for r in results { got[key(r.model, r.property)] = ExpectedVerdict(r) }
+        for r in results { got[key(r.model, r.identity)] = ExpectedVerdict(r) }
         return entries.filter { checked.contains($0.model) }.compactMap { e in
             let actual = got[key(e.model, e.property)]
             return actual.map(e.verdict.isMet) == true ? nil : ExpectationDiff(model: e.model, property: e.property, expected: e.verdict, got: actual)
@@ -161,7 +161,7 @@ package struct Expectations: Hashable, Sendable {
     /// the file or a property the model lost, which the CLI reports as bad usage.
     package func unknownProperties(in results: [PropertyResult]) -> [String] {
         let checked = Set(results.map(\.model))
-        let named = Set(results.map { key($0.model, $0.property) })
+        let named = Set(results.map { key($0.model, $0.identity) })
         return entries.filter { checked.contains($0.model) && !named.contains(key($0.model, $0.property)) }
             .map { "\($0.model) \($0.property)" }
     }
@@ -170,7 +170,7 @@ package struct Expectations: Hashable, Sendable {
     /// model's file): a gate that let them pass would pass having compared nothing for them.
     package func unlisted(in results: [PropertyResult]) -> [PropertyResult] {
         let listed = Set(entries.map { key($0.model, $0.property) })
-        return results.filter { !listed.contains(key($0.model, $0.property)) }
+        return results.filter { !listed.contains(key($0.model, $0.identity)) }
     }
 
     /// A result's verdict as the file would write it (`verified within 5 runs`).
@@ -178,7 +178,7 @@ package struct Expectations: Hashable, Sendable {
 
     /// The expectations file that these results would satisfy, sorted by model and property.
     package static func render(_ results: [PropertyResult]) -> String {
-        Expectations(entries: results.map { Entry(model: $0.model, property: $0.property, verdict: ExpectedVerdict($0)) }).yaml
+        Expectations(entries: results.map { Entry(model: $0.model, property: $0.identity, verdict: ExpectedVerdict($0)) }).yaml
     }
 
     /// The YAML form, one mapping per model in sorted order.

@@ -40,7 +40,7 @@ package enum HTMLReport {
         let replayed = Wording.replayed(results)
         out += "<h2>Verdicts</h2>\n<table>\n<thead><tr><th>property</th><th>kind</th><th>role</th><th>setting</th><th>verdict</th>" + (replayed ? "<th>replay</th>" : "") + "<th>bound</th><th>states</th>" + (timings ? "<th>time</th>" : "") + "</tr></thead>\n<tbody>\n"
         for (i, r) in results.enumerated() {
-            out += "<tr><td><a href=\"#\(anchor(i))\">\(e(r.property))</a></td><td>\(e(Wording.kind(r.kind)))</td><td>\(e(r.role))</td>"
+            out += "<tr><td><a href=\"#\(anchor(i))\">\(e(r.identity))</a></td><td>\(e(Wording.kind(r.kind)))</td><td>\(e(r.role))</td>"
             out += "<td>\(e(r.setting))</td><td class=\"\(r.verdict.rawValue)\">\(e(Wording.verdictCell(r)))</td>"
             if replayed { out += "<td\(replayClass(r))>\(e(Wording.replayCell(r)))</td>" }
             out += "<td>\(e(Wording.bound(r.bound)))</td>"
@@ -51,7 +51,7 @@ package enum HTMLReport {
 
         for (i, r) in results.enumerated() {
             out += "<section id=\"\(anchor(i))\">\n"
-            out += "<h2>\(e(r.property)): <span class=\"\(r.verdict.rawValue)\">\(e(Wording.headline(r)))</span></h2>\n"
+            out += "<h2>\(e(r.identity)): <span class=\"\(r.verdict.rawValue)\">\(e(Wording.headline(r)))</span></h2>\n"
             out += "<p>\(e(r.summary))</p>\n<ul>\n"
             out += "<li>view: \(e(r.role))</li>\n<li>setting: \(e(r.setting))</li>\n<li>bound: \(e(Wording.bound(r.bound)))</li>\n"
             out += "<li>verdict: \(e(Wording.meaning(r)))</li>\n"

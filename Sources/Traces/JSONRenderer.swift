@@ -57,7 +57,7 @@ package enum JSONRenderer {
         init(_ result: PropertyResult) { self.result = result }
 
         enum Key: String, CodingKey {
-            case model, property, kind, role, verdict, scope, bound, assumptions, states, seconds, setting, summary, limit, trace, replay
+            case model, property, kind, role, verdict, scope, bound, adversary, assumptions, states, seconds, setting, summary, limit, trace, replay
             case replayEncoding, replayStep, replayReason
         }
 
@@ -70,6 +70,7 @@ package enum JSONRenderer {
             try c.encode(result.verdict, forKey: .verdict)
             if result.verdict == .verified { try c.encode(result.scope ?? .bounded, forKey: .scope) }
             try c.encode(result.bound, forKey: .bound)
+            try c.encode(result.adversary, forKey: .adversary)
             try c.encode(result.assumptions, forKey: .assumptions)
             try c.encode(result.states, forKey: .states)
             try c.encode(result.seconds, forKey: .seconds)
@@ -105,7 +106,8 @@ package enum JSONRenderer {
                 kind: try c.decode(PropertyKind.self, forKey: .kind), role: try c.decode(String.self, forKey: .role),
                 setting: try c.decode(String.self, forKey: .setting), summary: try c.decode(String.self, forKey: .summary),
                 verdict: try c.decode(Verdict.self, forKey: .verdict), scope: try c.decodeIfPresent(Scope.self, forKey: .scope),
-                bound: try c.decode(Bound.self, forKey: .bound), assumptions: try c.decode([String].self, forKey: .assumptions),
+                bound: try c.decode(Bound.self, forKey: .bound),
+                adversary: try c.decodeIfPresent(Adversary.self, forKey: .adversary) ?? .standard, assumptions: try c.decode([String].self, forKey: .assumptions),
                 states: try c.decode(Int.self, forKey: .states), seconds: try c.decode(Double.self, forKey: .seconds),
                 limit: try c.decodeIfPresent(String.self, forKey: .limit), trace: try c.decodeIfPresent(Trace.self, forKey: .trace),
                 replay: replay)

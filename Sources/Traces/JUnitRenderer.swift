@@ -28,7 +28,7 @@ package enum JUnitRenderer {
             out += "  <testsuite name=\"\(e(model))\" \(counts(rs))>\n"
             for r in rs {
                 let at = sources.location(of: r).map { " file=\"\(e($0.file))\" line=\"\($0.line)\"" } ?? ""
-                out += "    <testcase classname=\"\(e(r.model))\" name=\"\(e(r.property))\"\(at) time=\"\(seconds(r.seconds))\">\n"
+                out += "    <testcase classname=\"\(e(r.model))\" name=\"\(e(r.identity))\"\(at) time=\"\(seconds(r.seconds))\">\n"
                 switch r.verdict {
                 case .verified:
                     break

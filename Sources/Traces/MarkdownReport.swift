@@ -19,7 +19,7 @@ package enum MarkdownReport {
         out += "| property | kind | role | setting | verdict |" + (replayed ? " replay |" : "") + " bound | states |" + (timings ? " time |\n" : "\n")
         out += "|---|---|---|---|---|" + (replayed ? "---|" : "") + "---|---:|" + (timings ? "---:|\n" : "\n")
         for r in results {
-            let cells = [r.property, Wording.kind(r.kind), r.role, r.setting, Wording.verdictCell(r)]
+            let cells = [r.identity, Wording.kind(r.kind), r.role, r.setting, Wording.verdictCell(r)]
                 + (replayed ? [Wording.replayCell(r)] : [])
                 + [Wording.bound(r.bound), String(r.states)] + (timings ? [Wording.seconds(r.seconds)] : [])
             out += "| " + cells.map(Escape.markdownCell).joined(separator: " | ") + " |\n"
@@ -28,7 +28,7 @@ package enum MarkdownReport {
         out += "A verified verdict holds for any number of runs where it says so, and otherwise only within its bound: no attack exists with at most that many runs.\n\n"
 
         for r in results {
-            out += "## \(r.property): \(Wording.headline(r))\n\n"
+            out += "## \(r.identity): \(Wording.headline(r))\n\n"
             out += "\(r.summary)\n\n"
             out += "- view: \(r.role)\n- setting: \(r.setting)\n- bound: \(Wording.bound(r.bound))\n"
             out += "- verdict: \(Wording.meaning(r))\n"

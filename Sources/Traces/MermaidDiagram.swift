@@ -38,7 +38,9 @@ enum MermaidDiagram {
                 lines.append("    \(intruderID)->>\(id(step)): " + Escape.mermaid(label))
             case .send:
                 lines.append("    \(id(step))->>\(intruderID): " + Escape.mermaid(label))
-            case .claim, .event, .derive:
+            case .reveal where step.run != nil:
+                lines.append("    \(id(step))-->>\(intruderID): " + Escape.mermaid("\(entry.number). " + TraceScript.describeMark(step)))
+            case .claim, .event, .derive, .reveal:
                 notes(entry.derivations)
                 lines.append("    Note over \(id(step)): " + Escape.mermaid("\(entry.number). " + TraceScript.describeMark(step)))
             }

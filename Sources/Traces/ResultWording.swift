@@ -94,5 +94,5 @@ enum Wording {
     static func traceLabel(_ k: PropertyKind) -> String { k == .reachability ? "Reachable" : "Violated" }
 
     /// One line for the result's subject: `attested-k secret-K`.
-    static func subject(_ r: PropertyResult) -> String { "\(r.model) \(r.property)" }
+    static func subject(_ r: PropertyResult) -> String { "\(r.model) \(r.identity)" }
 }

@@ -32,11 +32,11 @@ package enum SARIFRenderer {
                 PhysicalLocation(artifactLocation: .init(uri: uri($0.file)), region: .init(startLine: $0.line, startColumn: $0.column))
             }
             let location = Location(physicalLocation: physical,
-                                    logicalLocations: [.init(name: r.property, fullyQualifiedName: "\(r.model)/\(r.property)", kind: "member")])
+                                    logicalLocations: [.init(name: r.identity, fullyQualifiedName: "\(r.model)/\(r.identity)", kind: "member")])
             return Result(ruleId: ruleID(r.kind), ruleIndex: kinds.firstIndex(of: r.kind)!,
                           kind: attack ? "fail" : "open", level: attack ? "error" : "none",
                           message: .init(text: text), locations: [location],
-                          partialFingerprints: ["protocheckProperty/v1": "\(r.model)/\(r.property)"],
+                          partialFingerprints: ["protocheckProperty/v1": "\(r.model)/\(r.identity)"],
                           properties: .init(model: r.model, property: r.property, role: r.role, setting: r.setting,
                                             verdict: r.verdict.rawValue, maxRuns: r.bound.maxRuns, typeFlaws: r.bound.typeFlaws,
                                             trace: attack ? r.trace.map { TextRenderer.render(trace: $0, heading: false) } : nil,

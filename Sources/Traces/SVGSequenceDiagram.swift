@@ -58,7 +58,9 @@ enum SVGSequenceDiagram {
             case .receive:
                 notes(entry.derivations)
                 items.append(.message(from: intruderColumn, to: col(step), label: label, fromIntruder: true))
-            case .claim, .event, .derive:
+            case .reveal where step.run != nil:
+                items.append(.message(from: col(step), to: intruderColumn, label: "\(entry.number). " + TraceScript.describeMark(step), fromIntruder: false))
+            case .claim, .event, .derive, .reveal:
                 notes(entry.derivations)
                 items.append(.note(column: col(step), text: "\(entry.number). " + TraceScript.describeMark(step), derivation: false))
             }

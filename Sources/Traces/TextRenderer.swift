@@ -37,14 +37,14 @@ package enum TextRenderer {
     /// after a replay, `ATTACK, confirmed on real cryptography` or `ATTACK, NOT confirmed: step 4, reason`.
     package static func verdictLine(_ r: PropertyResult) -> String {
         let replay = r.replay.map { ", " + Wording.replay($0) } ?? ""
-        return "\(r.model)  \(r.property) (\(Wording.kind(r.kind)), \(Wording.view(r.role)))  \(Wording.verdict(r))\(replay)  [\(Wording.boundDetails(r))]"
+        return "\(r.model)  \(r.identity) (\(Wording.kind(r.kind)), \(Wording.view(r.role)))  \(Wording.verdict(r))\(replay)  [\(Wording.boundDetails(r))]"
     }
 
     static func render(trace: Trace, heading: Bool) -> String {
         let script = TraceScript(trace)
         var out = ""
         if heading {
-            out += "\(trace.kind == .reachability ? "witness for" : "attack on") \(trace.model) \(trace.property) (\(Wording.kind(trace.kind)), \(Wording.view(trace.role))), setting \(trace.setting)\n"
+            out += "\(trace.kind == .reachability ? "witness for" : "attack on") \(trace.model) \(trace.property) (\(Wording.kind(trace.kind)), \(Wording.view(trace.role))), setting \(trace.setting)" + (trace.adversary.map { ", adversary \($0.name)" } ?? "") + "\n"
         }
         for run in trace.runs { out += TraceScript.describe(run) + "\n" }
         out += "\n"

@@ -26,9 +26,9 @@ struct TraceScript {
             if step.action == .derive {
                 pending.append(step)
             } else {
-                // A send needs nothing from the intruder: its derivations wait for the next step that does.
-                let carried = step.action == .send ? [] : pending
-                if step.action != .send { pending = [] }
+                // A send or reveal needs nothing from the intruder: its derivations wait for the next step that does.
+                let carried = step.handsToIntruder ? [] : pending
+                if !step.handsToIntruder { pending = [] }
                 entries.append(Entry(number: entries.count + 1, step: step, derivations: carried))
             }
         }
@@ -87,6 +87,7 @@ struct TraceScript {
         switch step.action {
         case .claim: return "claims \(step.note ?? "")" + ": \(step.term)"
         case .event: return "signals \(step.note ?? "event")" + ": \(step.term)"
+        case .reveal: return "reveals \(step.term)" + (step.note.map { " (\($0))" } ?? "")
         default: return step.term.description
         }
     }
@@ -112,7 +113,7 @@ extension Trace {
             number += 1
             if i == index { return number }
             // As in `TraceScript`: a send carries no derivations; they wait for the next step.
-            if step.action != .send {
+            if !step.handsToIntruder {
                 if pending.contains(index) { return number }
                 pending = []
             }
@@ -123,6 +124,9 @@ extension Trace {
 }
 
 extension Trace.Step {
+    /// A send or a reveal: the step gives the intruder a term and needs none from it.
+    package var handsToIntruder: Bool { action == .send || action == .reveal }
+
     /// A derivation in the words the renderings use, without the actor: `decrypts {K}pk(Eve) with
     /// sk(Eve): K`. Replay names a failed derivation this way.
     package var derivationWords: String { TraceScript.describeDerivation(self) }

@@ -21,13 +21,14 @@ import Traces
         let results = try #require(object["results"] as? [[String: Any]])
         #expect(results.count == 3)
         let keys: Set<String> = ["model", "property", "kind", "role", "verdict", "bound", "assumptions", "states",
-                                 "seconds", "setting", "summary", "limit", "trace"]
+                                 "seconds", "setting", "summary", "limit", "trace", "adversary"]
         // A verified result says how far it reaches; the others do not.
         for r in results { #expect(Set(r.keys) == (r["verdict"] as? String == "verified" ? keys.union(["scope"]) : keys)) }
         #expect(results[1]["scope"] as? String == "bounded")
         #expect(results[0]["verdict"] as? String == "attack")
         #expect(results[2]["kind"] as? String == "non-injective-agreement")
         #expect(results[1]["trace"] is NSNull)
+        #expect(results[0]["adversary"] as? String == "ext")
         #expect(results[1]["limit"] is NSNull)
         #expect(results[2]["limit"] as? String == "max-states 1000 reached")
         let bound = try #require(results[0]["bound"] as? [String: Any])
@@ -39,7 +40,7 @@ import Traces
 
     @Test func keysAreSortedAndPretty() throws {
         let json = try JSONRenderer.render([Fixtures.result("secret-Na", .secrecy, .verified)], version: "1")
-        #expect(json.hasPrefix("{\n  \"results\" : [\n    {\n      \"assumptions\" : ["))
+        #expect(json.hasPrefix("{\n  \"results\" : [\n    {\n      \"adversary\" : \"ext\",\n      \"assumptions\" : ["))
         #expect(json.range(of: "\"tool\" : \"protocheck\",\n  \"version\" : \"1\"\n}") != nil)
     }
 

@@ -13,7 +13,7 @@ struct ExplicitEngine {
     let progress: (@Sendable (Progress) -> Void)?
 
     func check(_ model: ProtocolModel, _ selected: [(offset: Int, element: Property)]) -> [Int: PropertyResult] {
-        let all = model.properties
+        let all = model.properties(under: options.adversary)
         let clock = ContinuousClock()
         let start = clock.now
         let deadline = options.timeout.map { start + .milliseconds(Int($0 * 1000)) }
@@ -74,8 +74,7 @@ struct ExplicitEngine {
                 }
             }
             for p in open.sorted() {
-                let unordered = !SearchEngine.explicit.decides(all[p]) ? "the explicit engine does not judge message order (use --engine goal)" : nil
-                let limit = incomplete ?? unordered
+                let limit = incomplete ?? SearchEngine.explicit.cannotVerify(all[p])
                 let verdict: Verdict = limit == nil ? .verified : .inconclusive
                 var r = result(model, all[p], verdict, states: states[p] ?? 0, seconds: seconds(clock.now - start), trace: nil)
                 r.limit = limit

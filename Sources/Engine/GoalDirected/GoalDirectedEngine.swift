@@ -17,7 +17,7 @@ struct GoalDirectedEngine {
         let start = clock.now
         let deadline = options.timeout.map { start + .milliseconds(Int($0 * 1000)) }
         let contexts = Dictionary(uniqueKeysWithValues: model.settings.map {
-            ($0.name, PatternContext(model: model, setting: $0, typeFlaws: options.typeFlaws))
+            ($0.name, PatternContext(model: model, setting: $0, typeFlaws: options.typeFlaws, adversary: options.adversary))
         })
         let results = Locked([Int: PropertyResult]())
         let next = Locked(0)

@@ -51,11 +51,11 @@ final class GoalSelection {
         var n = fixed(t)
         let typeFlaws = ctx.unifier.typeFlaws
         let s = p.substitution
-        for run in p.runs where n <= limit {
+        for (r, run) in p.runs.enumerated() where n <= limit {
             for e in run.events {
                 switch e.action {
                 case .send(_, let m): n += Reach.count(t, in: m, under: s, typeFlaws: typeFlaws)
-                case .reveal(let m) where run.old: n += Reach.count(t, in: m, under: s, typeFlaws: typeFlaws)
+                case .reveal(let m) where p.revealsSessionKey(r, ctx): n += Reach.count(t, in: m, under: s, typeFlaws: typeFlaws)
                 default: break
                 }
             }
@@ -73,6 +73,9 @@ final class GoalSelection {
         default: break
         }
         for s in ctx.schemas where Reach.mayUnify(t, s, under: .identity, typeFlaws: typeFlaws) { n += 1 }
+        // A compromising adversary's reveals: long-term keys, fresh values.
+        for s in ctx.longTermKeySchemas where Reach.mayUnify(t, s, under: .identity, typeFlaws: typeFlaws) { n += 1 }
+        if case .atom(let a) = t, a.isFresh, ctx.adversary.capabilities.contains(where: \.revealsRandomness) { n += 1 }
         for templates in ctx.outputTemplates {
             for template in templates {
                 for sub in template.positions where Reach.mayUnify(t, sub, under: .identity, typeFlaws: typeFlaws) { n += 1 }

@@ -10,6 +10,10 @@ final class PatternContext: Sendable {
     /// `IntruderKnowledge.schemas`: the goal engine unifies goals with them.
     let schemas: [Term]
     let trustedAgents: Set<Atom>
+    /// What the adversary may reveal beyond the network.
+    let adversary: Adversary
+    /// `IntruderKnowledge.longTermKeys` of a schema owner: the long-term keys an adversary may reveal.
+    let longTermKeySchemas: [Term]
     /// For each role: the index of each event's first output (send, or reveal of an old run) that
     /// mentions each of the role's fresh names, by name.
     let firstOutput: [[Variable: (current: Int?, old: Int?)]]
@@ -21,9 +25,12 @@ final class PatternContext: Sendable {
     private let instances: [[RunInstance]]
     static let cachedRuns = 12
 
-    init(model: ProtocolModel, setting: Setting, typeFlaws: Bool) {
+    init(model: ProtocolModel, setting: Setting, typeFlaws: Bool, adversary: Adversary = .standard) {
         self.model = model
         self.setting = setting
+        self.adversary = adversary
+        self.longTermKeySchemas = adversary.capabilities.contains(where: \.revealsLongTermKeys)
+            ? IntruderKnowledge.longTermKeys(of: .variable(IntruderKnowledge.owner), in: model) : []
         self.unifier = Unifier(typeFlaws: typeFlaws)
         self.schemas = IntruderKnowledge.schemas(of: model, setting: setting)
         self.trustedAgents = Set(model.trustedRoles.map(model.trustedAgent))
@@ -172,6 +179,10 @@ struct Learned: Hashable, Sendable {
         case composed
         /// Taken out of the output at this node, opening ciphertexts on the way with keys that are goals.
         case extracted(output: Int)
+        /// Revealed by a compromising adversary: a long-term key of `owner`, or a fresh value of a
+        /// run (by index), under the capability that allows it (`AdversaryRules`).
+        case revealedKey(Capability, owner: Term)
+        case revealedRandomness(Capability, run: Int)
     }
     var term: Term
     var node: Int
@@ -322,15 +333,22 @@ struct Pattern: Sendable {
     // MARK: - Reading the pattern
 
     /// The message of an included send, receive or (old-session) reveal event.
-    func message(at node: Int) -> (term: Term, isOutput: Bool)? {
+    func message(at node: Int, _ ctx: PatternContext) -> (term: Term, isOutput: Bool)? {
         guard case .event(let r, let i) = nodes[node] else { return nil }
         let run = runs[r]
         switch run.events[i].action {
         case .send(_, let t): return (t, true)
-        case .reveal(let t) where run.old: return (t, true)
+        case .reveal(let t) where revealsSessionKey(r, ctx): return (t, true)
         case .receive(_, let t): return (t, false)
         default: return nil
         }
+    }
+
+    /// Whether run `r`'s `Reveal` events hand their terms to the intruder: an old session's, or under
+    /// SKR any run but a claiming one (that it does not match a claim is judged on the complete
+    /// pattern, `AdversaryRules`).
+    func revealsSessionKey(_ r: Int, _ ctx: PatternContext) -> Bool {
+        runs[r].old || (ctx.adversary.capabilities.contains(.skr) && !claims.contains { $0.run == r })
     }
 
     /// Whether `a` happens before `b` in every execution of the pattern.

@@ -87,6 +87,7 @@ struct PatternSearch {
 
     private func search(bound: Int, explored: inout Int) -> Level {
         let refinement = Refinement(ctx: ctx, maxRuns: bound)
+        let adversary = AdversaryRules(ctx: ctx)
         var stack: [Pattern] = []
         if limits.isCancelled() { return .limit(limits.stopReason()) }
         for var p in query.initialPatterns(ctx).reversed() where pruning.admits(&p) { stack.append(p) }
@@ -103,7 +104,7 @@ struct PatternSearch {
             if p.opaque { opaque = true }
             if query.holds(in: p, ctx) { continue }
             guard let goal = selection.select(in: p) else {
-                if let attack = Realisation.violating(p, query, ctx) { best = attack }
+                if adversary.admits(p), let attack = Realisation.violating(p, query, ctx) { best = attack }
                 continue
             }
             let outcome = refinement.refine(p, goal: goal)

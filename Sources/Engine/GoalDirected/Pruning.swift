@@ -66,7 +66,7 @@ struct Pruning {
         var pending: [Head: [(term: Term, anchor: Int)]] = [:]
         for l in p.learned {
             switch l.source {
-            case .initial: continue
+            case .initial, .revealedKey, .revealedRandomness: continue
             case .composed: pending[Head(s.resolved(l.term)), default: []].append((l.term, l.node))
             case .extracted(let output): pending[Head(s.resolved(l.term)), default: []].append((l.term, output))
             }
@@ -74,7 +74,7 @@ struct Pruning {
         guard !pending.isEmpty else { return true }
         for run in p.runs {
             for node in run.nodes {
-                guard let m = p.message(at: node) else { continue }
+                guard let m = p.message(at: node, ctx) else { continue }
                 var carried = false
                 s.forEachComponent(of: m.term) { c in
                     guard !carried, let candidates = pending[Head(s.resolved(c))] else { return }
@@ -119,7 +119,7 @@ struct Pruning {
                     guard p.runs.indices.contains(r2) else { continue }
                     let run2 = p.runs[r2]
                     guard let output = ctx.firstOutput[run2.role][Variable(value.name, sort: value.sort)],
-                          let k = run2.old ? output.old : output.current, k < run2.length else { continue }
+                          let k = p.revealsSessionKey(r2, ctx) ? output.old : output.current, k < run2.length else { continue }
                     if !p.edge(run2.nodes[k], run1.nodes[j]) { return false }
                 }
             }

@@ -44,17 +44,22 @@ enum Realisation {
         let honest = Set(p.honest.compactMap { p.apply(.variable($0)).asVariable })
         var next = 0
         let taken = Set(p.runs.flatMap { $0.agents.compactMap { if case .atom(let a) = p.apply($0) { return a.name } else { return nil } } })
+        func name(_ v: Variable) {
+            var name: String
+            repeat {
+                name = next < AgentRef.honestNames.count ? AgentRef.honestNames[next] : "Agent\(next + 1)"
+                next += 1
+            } while taken.contains(name)
+            names[v] = .atom(.agent(name))
+        }
         for run in firstActs.map({ p.runs[$0] }) {
             for a in [run.agents[run.role]] + run.agents {
                 guard let v = p.apply(a).asVariable, honest.contains(v), names[v] == nil else { continue }
-                var name: String
-                repeat {
-                    name = next < AgentRef.honestNames.count ? AgentRef.honestNames[next] : "Agent\(next + 1)"
-                    next += 1
-                } while taken.contains(name)
-                names[v] = .atom(.agent(name))
+                name(v)
             }
         }
+        // Then an honest agent whose long-term key was revealed and who plays no run.
+        for v in honest.sorted() where names[v] == nil { name(v) }
         // Every other agent a run was set up with and the search left open is the intruder.
         for run in p.runs {
             for a in run.agents {
@@ -81,6 +86,12 @@ enum Realisation {
                 }
             }
         }
+        // The runs whose session key the intruder was handed: each such reveal served a goal.
+        let revealing = Set(p.learned.compactMap { l -> Int? in
+            guard case .extracted(let output) = l.source, case .event(let r, let i) = p.nodes[output],
+                  case .reveal = p.runs[r].events[i].action else { return nil }
+            return r
+        })
         let byNumber = p.runs.indices.sorted { number[p.runs[$0].number]! < number[p.runs[$1].number]! }
         let position = Dictionary(uniqueKeysWithValues: byNumber.enumerated().map { ($1, $0) })
         let runs = byNumber.map { r -> Execution.Run in
@@ -90,7 +101,7 @@ enum Realisation {
                 return IntruderKnowledge.intruder
             }
             return Execution.Run(number: number[run.number]!, role: run.role, agents: agents, old: run.old,
-                                 events: run.events.map { $0.map(renumbered) })
+                                 revealsSessionKey: revealing.contains(r), events: run.events.map { $0.map(renumbered) })
         }
         let agents = runs.flatMap(\.agents)
         let claim: (run: Int, event: Int)? = {
@@ -106,11 +117,31 @@ enum Realisation {
         for (v, t) in p.substitution.bindings {
             named[v.run > 0 ? Variable(v.name, sort: v.sort, run: number[v.run] ?? v.run) : v] = renumbered(t)
         }
-        let execution = Execution(runs: runs, path: order.map { (position[$0.run]!, $0.event) }, substitution: Substitution(named),
+        // The adversary's other reveals, each where the order allows it among the events.
+        var reveals: [Execution.Reveal] = []
+        for l in p.learned {
+            let note: String, run: Int?
+            switch l.source {
+            case .revealedKey(let c, let owner):
+                note = c.revealNote(owner: renumbered(owner).description)
+                run = nil
+            case .revealedRandomness(let c, let r):
+                note = c.revealNote(run: number[p.runs[r].number]!)
+                run = position[r]
+            default:
+                continue
+            }
+            // Before the first event that needs it: in a linear order of the pattern every event
+            // that must come before the reveal comes before that one.
+            let after = order.firstIndex { e in p.precedes(l.node, p.runs[e.run].nodes[e.event]) } ?? order.count
+            reveals.append(Execution.Reveal(after: after, term: renumbered(l.term), run: run, note: note))
+        }
+        var execution = Execution(runs: runs, path: order.map { (position[$0.run]!, $0.event) }, substitution: Substitution(named),
                                   conditions: p.conditions.map { $0.map(renumbered) },
                                   initialKnowledge: IntruderKnowledge.instances(of: model, setting: ctx.setting, agents: agents),
                                   claim: claim, violation: violation(p, query, ctx, runs: runs, claim: claim,
                                                                      numberOf: { number[p.runs[$0].number]! }, renumbered))
+        execution.reveals = reveals
         return TraceBuilder(model: model, property: query.property, setting: ctx.setting, solver: solver).build(execution)
     }
 

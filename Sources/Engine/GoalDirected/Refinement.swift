@@ -39,14 +39,18 @@ struct Refinement {
         // Extraction from the runs already in the pattern, then from new runs: patterns that reuse
         // what they have stay small, and attacks of few runs are found first.
         for r in base.runs.indices {
-            for i in base.runs[r].events.indices where isOutput(base.runs[r], i) {
+            for i in base.runs[r].events.indices where isOutput(base, r, i) {
                 out.patterns += extract(t, at: node, from: r, event: i, base)
             }
         }
+        let sessionKeyReveal = ctx.adversary.capabilities.contains(.skr)
         for (role, templates) in ctx.outputTemplates.enumerated() {
             let revealing = ctx.setting.oldSessions && ctx.model.roles[role].reveals && !ctx.model.trustedRoles.contains(role)
             for template in templates where template.positions.contains(where: { Reach.mayUnify(t, $0, under: .identity, typeFlaws: ctx.unifier.typeFlaws) }) {
-                for old in revealing ? (template.onlyOld ? [true] : [false, true]) : (template.onlyOld ? [] : [false]) {
+                // A new run's reveal is an output when it is an old session, or under SKR.
+                var olds: [Bool] = template.onlyOld ? (sessionKeyReveal ? [false] : []) : [false]
+                if revealing { olds.append(true) }
+                for old in olds {
                     var q = base
                     let r = q.addRun(role: role, old: old, ctx)
                     let found = extract(t, at: node, from: r, event: template.event, q)
@@ -67,6 +71,10 @@ struct Refinement {
                 out.patterns.append(r)
             }
         }
+        // A compromising adversary's reveals.
+        if !ctx.adversary.isStandard {
+            out.patterns += AdversaryRules(ctx: ctx).reveals(t, at: node, base)
+        }
         // Composition from parts.
         for parts in compositions(of: t) {
             var q = base
@@ -77,10 +85,10 @@ struct Refinement {
         return out
     }
 
-    private func isOutput(_ run: PatternRun, _ i: Int) -> Bool {
-        switch run.events[i].action {
+    private func isOutput(_ p: Pattern, _ r: Int, _ i: Int) -> Bool {
+        switch p.runs[r].events[i].action {
         case .send: return true
-        case .reveal: return run.old
+        case .reveal: return p.revealsSessionKey(r, ctx)
         default: return false
         }
     }
