@@ -63,7 +63,11 @@ extension Translator {
         switch type {
         case "Secret", "SKR":
             guard !params.isEmpty else { throw source.error(at: args[1].token, "claim \(type) needs the term that stays secret") }
-            claim(.secret(try scope.message(params)))
+            let secret = try scope.message(params)
+            // SKR's term is the run's session key: revealed under session-key reveal (docs/adversaries.md),
+            // of runs that do not match the claim; otherwise the event does nothing.
+            if type == "SKR" { items.append(.event(Event(.reveal(secret), location: at))) }
+            claim(.secret(secret))
         case "Alive", "Weakagree":
             // Scyther's optional parameter names the one role the claim is about.
             if params.count > 1 { throw source.error(at: params[1].token, "claim \(type) takes at most one role") }

@@ -16,7 +16,7 @@ public enum Capability: String, Hashable, Sendable, CaseIterable, Comparable, Co
     /// Every agent's long-term keys, after the claim, when the claiming run has a matching run: weak
     /// perfect forward secrecy.
     case lkrAfterCorrect = "LKRaftercorrect"
-    /// The session key (what a role's `Reveal` names) of runs that do not
+    /// The session key (what a role's `Reveal` names; SPDL's `SKR` claim term) of runs that do not
     /// match the claiming run, at any time after they computed it: known-key security.
     case skr = "SKR"
     /// The fresh values (randomness) of any run, the claiming run and its partners included, at
