@@ -12,6 +12,8 @@ final class PatternContext: Sendable {
     let trustedAgents: Set<Atom>
     /// What the adversary may reveal beyond the network.
     let adversary: Adversary
+    /// `adversary` has SKR: asked in the search's inner loops, so read once.
+    let sessionKeyReveal: Bool
     /// `IntruderKnowledge.longTermKeys` of a schema owner: the long-term keys an adversary may reveal.
     let longTermKeySchemas: [Term]
     /// For each role: the index of each event's first output (send, or reveal of an old run) that
@@ -29,6 +31,7 @@ final class PatternContext: Sendable {
         self.model = model
         self.setting = setting
         self.adversary = adversary
+        self.sessionKeyReveal = adversary.capabilities.contains(.skr)
         self.longTermKeySchemas = adversary.capabilities.contains(where: \.revealsLongTermKeys)
             ? IntruderKnowledge.longTermKeys(of: .variable(IntruderKnowledge.owner), in: model) : []
         self.unifier = Unifier(typeFlaws: typeFlaws)
@@ -348,7 +351,7 @@ struct Pattern: Sendable {
     /// SKR any run but a claiming one (that it does not match a claim is judged on the complete
     /// pattern, `AdversaryRules`).
     func revealsSessionKey(_ r: Int, _ ctx: PatternContext) -> Bool {
-        runs[r].old || (ctx.adversary.capabilities.contains(.skr) && !claims.contains { $0.run == r })
+        runs[r].old || (ctx.sessionKeyReveal && !claims.contains { $0.run == r })
     }
 
     /// Whether `a` happens before `b` in every execution of the pattern.

@@ -43,12 +43,11 @@ struct Refinement {
                 out.patterns += extract(t, at: node, from: r, event: i, base)
             }
         }
-        let sessionKeyReveal = ctx.adversary.capabilities.contains(.skr)
         for (role, templates) in ctx.outputTemplates.enumerated() {
             let revealing = ctx.setting.oldSessions && ctx.model.roles[role].reveals && !ctx.model.trustedRoles.contains(role)
             for template in templates where template.positions.contains(where: { Reach.mayUnify(t, $0, under: .identity, typeFlaws: ctx.unifier.typeFlaws) }) {
                 // A new run's reveal is an output when it is an old session, or under SKR.
-                var olds: [Bool] = template.onlyOld ? (sessionKeyReveal ? [false] : []) : [false]
+                var olds: [Bool] = template.onlyOld ? (ctx.sessionKeyReveal ? [false] : []) : [false]
                 if revealing { olds.append(true) }
                 for old in olds {
                     var q = base
