@@ -34,11 +34,11 @@ struct Execution {
     /// `after` events of `path`.
     var reveals: [Reveal] = []
 
+    /// Not a step of any run (the note names the run of a fresh value): replay takes a reveal with a
+    /// run for that run's `Reveal` event.
     struct Reveal {
         var after: Int
         var term: Term
-        /// The run (index into `runs`) whose fresh value it is.
-        var run: Int?
         var note: String
     }
 }
@@ -129,7 +129,7 @@ struct TraceBuilder {
             while let r = pendingReveals.first, r.after <= k {
                 pendingReveals = pendingReveals.dropFirst()
                 let t = s.apply(r.term)
-                steps.append(Trace.Step(actor: eve, run: r.run.map { execution.runs[$0].number }, action: .reveal, term: t, note: r.note))
+                steps.append(Trace.Step(actor: eve, run: nil, action: .reveal, term: t, note: r.note))
                 seen.append(t)
             }
         }

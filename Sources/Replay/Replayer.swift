@@ -107,9 +107,10 @@ struct Session {
             guard let rule = step.rule else { throw ReplayError("a derivation without a rule") }
             let v = try intruder.derive(rule, step.term, premises: step.premises ?? [])
             record(trace.intruder, nil, "derive", rule.rawValue, step.term, v)
-        case .reveal where step.run != nil && runs[step.run!]?.role.reveals == true, .send where step.label == "reveal":
+        case .reveal where step.run != nil, .send where step.label == "reveal":
             // A run handing the session key its `Reveal` names to the intruder: an old session, or
-            // a compromising adversary's session-key reveal (older traces show it as a send).
+            // a compromising adversary's session-key reveal (older traces show it as a send). Only
+            // these reveals are a run's steps.
             let n = try runNumber(step)
             let e = try advance(n) { if case .reveal = $0.action { return true } else { return false } }
             guard case .reveal(let t) = e.action else { throw ReplayError("run \(n) reveals nothing") }

@@ -120,21 +120,17 @@ enum Realisation {
         // The adversary's other reveals, each where the order allows it among the events.
         var reveals: [Execution.Reveal] = []
         for l in p.learned {
-            let note: String, run: Int?
+            let note: String
             switch l.source {
-            case .revealedKey(let c, let owner):
-                note = c.revealNote(owner: renumbered(owner).description)
-                run = nil
-            case .revealedRandomness(let c, let r):
-                note = c.revealNote(run: number[p.runs[r].number]!)
-                run = position[r]
+            case .revealedKey(let c, let owner): note = c.revealNote(owner: renumbered(owner).description)
+            case .revealedRandomness(let c, let r): note = c.revealNote(run: number[p.runs[r].number]!)
             default:
                 continue
             }
             // Before the first event that needs it: in a linear order of the pattern every event
             // that must come before the reveal comes before that one.
             let after = order.firstIndex { e in p.precedes(l.node, p.runs[e.run].nodes[e.event]) } ?? order.count
-            reveals.append(Execution.Reveal(after: after, term: renumbered(l.term), run: run, note: note))
+            reveals.append(Execution.Reveal(after: after, term: renumbered(l.term), note: note))
         }
         var execution = Execution(runs: runs, path: order.map { (position[$0.run]!, $0.event) }, substitution: Substitution(named),
                                   conditions: p.conditions.map { $0.map(renumbered) },
