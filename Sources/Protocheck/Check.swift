@@ -39,7 +39,7 @@ struct Check: ParsableCommand {
         var checked: [CheckedModel] = []
         for adversary in list.map({ $0.map(Optional.some) }) ?? [nil] {
             var options = search
-            if let adversary { options.adversary = adversary.name }
+            if let adversary { options.adversary = adversary }
             checked += runChecks(models, options)
             if Interrupts.shared.signal != nil { break }
         }

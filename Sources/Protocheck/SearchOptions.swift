@@ -8,6 +8,12 @@ enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, mark
 
 extension SearchEngine: ExpressibleByArgument {}
 extension GoalHeuristic: ExpressibleByArgument {}
+extension Adversary: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let a = Adversary.parse(argument) else { return nil }
+        self = a
+    }
+}
 extension MemorySize: ExpressibleByArgument {
     package init?(argument: String) { self.init(parsing: argument) }
 }
@@ -25,7 +31,7 @@ package struct SearchOptions: ParsableArguments {
     @Option(help: .hidden) var heuristic: GoalHeuristic = .failFirst
     @Option(help: ArgumentHelp("What the adversary may reveal beyond the network: a named adversary or capabilities joined with '+' (docs/adversaries.md).",
                                discussion: "Named: \(Adversary.vocabulary). Capabilities: \(Capability.allCases.map(\.rawValue).joined(separator: ", ")).",
-                               valueName: "ADVERSARY")) var adversary: String?
+                               valueName: "ADVERSARY")) var adversary: Adversary?
     @Option(help: "Stop a search whose resident memory passes SIZE (8G, 512M; verdict: inconclusive, the limit named; default \(MemorySize.defaultLimit)).") var maxMemory: MemorySize?
 
     package init() {}
@@ -33,9 +39,6 @@ package struct SearchOptions: ParsableArguments {
     package func validate() throws {
         if let problem = SearchBounds.problem(maxRuns: maxRuns, maxStates: maxStates, jobs: jobs, timeout: timeout, maxMemory: maxMemory) {
             throw ValidationError(problem)
-        }
-        if let adversary, Adversary.parse(adversary) == nil {
-            throw ValidationError("unknown adversary '\(adversary)': name one of \(Adversary.vocabulary), or join capabilities (\(Capability.allCases.map(\.rawValue).joined(separator: ", "))) with '+'")
         }
     }
 
@@ -47,7 +50,7 @@ package struct SearchOptions: ParsableArguments {
                                    properties: properties.isEmpty ? nil : Set(properties),
                                    workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount, engine: engine)
         options.heuristic = heuristic
-        options.adversary = adversary.flatMap(Adversary.parse) ?? .standard
+        options.adversary = adversary ?? .standard
         options.cancellation = Interrupts.shared.cancellation
         return options
     }

@@ -7,6 +7,7 @@ import Replay
 import Results
 import Terms
 import Testing
+import Traces
 
 private func check(_ name: String, _ adversary: String, only: Set<String>? = nil, maxRuns: Int = 3) throws -> [String: PropertyResult] {
     let model = try #require(Registry.model(named: name), "\(name) is not registered")
@@ -106,6 +107,24 @@ struct AdversaryTests {
         let r = try #require(try Checker(options: options).check(model).first)
         #expect(r.verdict == .inconclusive)
         #expect(r.limit?.contains("compromising adversaries") == true)
+    }
+
+    @Test("The matrix: each claim's verdict under each adversary, and the strongest adversaries it survives")
+    func matrix() throws {
+        let model = try #require(Registry.model(named: "signed-dh"))
+        var results: [PropertyResult] = []
+        for name in ["ext", "pfs", "rnr"] {
+            var options = CheckOptions(maxRuns: 3, properties: ["A-secret-K"])
+            options.adversary = try #require(Adversary.parse(name))
+            results += try Checker(options: options).check(model)
+        }
+        let matrix = AdversaryMatrix(results)
+        #expect(matrix.adversaries.map(\.name) == ["ext", "af", "RNR"])
+        let row = try #require(matrix.rows.first)
+        #expect(row.cells[try #require(Adversary.parse("rnr"))]?.verdict == .attack)
+        // ext is included in af; rnr broke the claim.
+        #expect(matrix.strongest(row).map(\.name) == ["af"])
+        #expect(matrix.text.contains("signed-dh  A-secret-K  verified  verified  attack  af"))
     }
 
     @Test("Adversary names: the IKE study's, the literature's aliases, and capability sets")
